@@ -1,0 +1,103 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One set of compiler settings shared by every target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+
+let package = Package(
+    name: "CTIBridge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ctibridge", targets: ["ctibridge"]),
+        .executable(name: "ctibridge-bench", targets: ["ctibridge-bench"]),
+        .library(name: "CTICore", targets: ["CTICore"]),
+        .library(name: "AMI", targets: ["AMI"]),
+        .library(name: "Telephony", targets: ["Telephony"]),
+        .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
+        .library(name: "CTIConfig", targets: ["CTIConfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.8.0"),
+    ],
+    targets: [
+        // Pure domain: no I/O, no NIO.
+        .target(name: "CTICore", swiftSettings: swiftSettings),
+        // Asterisk Manager Interface: framing, pure connection state machine, NIO handler, client.
+        .target(
+            name: "AMI",
+            dependencies: [
+                "CTICore", nioCore, nioPosix, logging, lifecycle,
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // AMI/ARI events into domain events; engine decisions into actions.
+        .target(name: "Telephony", dependencies: ["CTICore", "AMI", logging], swiftSettings: swiftSettings),
+        // A stand-in Asterisk speaking real AMI on loopback.
+        .target(
+            name: "AsteriskSimulator",
+            dependencies: [
+                "AMI", nioCore, nioPosix, logging, lifecycle,
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Typed configuration: file + environment, validated in one place.
+        .target(
+            name: "CTIConfig",
+            dependencies: [.product(name: "Configuration", package: "swift-configuration")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ctibridge",
+            dependencies: [
+                "CTICore", "AMI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ctibridge-bench",
+            dependencies: [
+                "AMI", "AsteriskSimulator", nioCore,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ctibridge-bench",
+            swiftSettings: swiftSettings
+        ),
+        // Shared by test targets: the recorded Asterisk captures and small helpers.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "CTICoreTests", dependencies: ["CTICore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AMITests",
+            dependencies: [
+                "AMI", "CTICore", "AsteriskSimulator", "TestSupport", nioCore, nioPosix, logging,
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AsteriskSimulatorTests",
+            dependencies: ["AsteriskSimulator", "AMI", "TestSupport", nioCore, nioPosix, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CTIConfigTests", dependencies: ["CTIConfig"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `ctibridge`: the contact-centre service beside Asterisk.
+@main
+struct CTIBridgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctibridge",
+        abstract: "Contact-centre service (ACD, IVR, CTI, CRM, QA) for an existing Asterisk PBX.",
+        subcommands: [DemoCommand.self, CheckConfigCommand.self]
+    )
+}
