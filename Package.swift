@@ -92,7 +92,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI"], swiftSettings: swiftSettings),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI", "TestSupport", nioCore, .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "AsteriskSimulatorTests",
             dependencies: ["AsteriskSimulator", "AMI", "TestSupport", nioCore, nioPosix, logging],
