@@ -225,8 +225,8 @@ public struct SimulatedPBX: Sendable {
         queues[name] = queue
         var event = SimEvents.channelEvent("QueueCallerLeave", channel, at: time, privilege: "agent")
         event.append("Queue", name)
-        event.append("Count", String(queue.waiting.count))
         event.append("Position", String(position + 1))
+        event.append("Count", String(queue.waiting.count))
         return [event]
     }
 

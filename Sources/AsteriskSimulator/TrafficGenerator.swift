@@ -31,6 +31,8 @@ public struct TrafficGenerator: Sendable {
     private var calls: [String: Call] = [:]
     /// Whether new calls still arrive.
     public var arrivalsEnabled = true
+    /// Stop arrivals after this many calls, when set.
+    public var arrivalLimit: Int?
 
     private enum Action: Sendable {
         case ringEnd(caller: String)
@@ -72,7 +74,8 @@ public struct TrafficGenerator: Sendable {
         var events: [AMIMessage] = []
         while true {
             let stepTime = steps.first?.time ?? .infinity
-            let arrivalTime = arrivalsEnabled ? nextArrival : .infinity
+            let arrivalsOpen = arrivalsEnabled && startedCalls < (arrivalLimit ?? .max)
+            let arrivalTime = arrivalsOpen ? nextArrival : .infinity
             let due = min(stepTime, arrivalTime)
             guard due <= time else { break }
             now = due
@@ -94,14 +97,10 @@ public struct TrafficGenerator: Sendable {
         let start = 1_795_370_000.0
         var pbx = SimulatedPBX.demo(bootTime: start)
         var generator = TrafficGenerator(profile: TrafficProfile(callsPerSecond: callsPerSecond), seed: seed, startTime: start)
+        generator.arrivalLimit = count
         var events: [AMIMessage] = []
         var time = start
-        while generator.startedCalls < count {
-            time += 10
-            events += generator.advance(to: time, pbx: &pbx)
-        }
-        generator.arrivalsEnabled = false
-        while generator.activeCalls > 0 {
+        while generator.startedCalls < count || generator.activeCalls > 0 {
             time += 10
             events += generator.advance(to: time, pbx: &pbx)
         }

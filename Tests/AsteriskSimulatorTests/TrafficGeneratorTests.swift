@@ -11,7 +11,7 @@ struct TrafficGeneratorTests {
         let c = TrafficGenerator.events(forCalls: 50, seed: 8)
         #expect(a == b)
         #expect(a != c)
-        #expect(a.count > 50 * 20)
+        #expect(a.count > 50 * 15)
     }
 
     @Test("every event shares its header names and order with the capture's event of that name")
