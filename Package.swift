@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "AsteriskSimulator",
             dependencies: [
-                "AMI", nioCore, nioPosix, logging, lifecycle,
+                "AMI", "CTICore", nioCore, nioPosix, logging, lifecycle,
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -95,9 +95,13 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI", "TestSupport", nioCore, .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "AsteriskSimulatorTests",
-            dependencies: ["AsteriskSimulator", "AMI", "TestSupport", nioCore, nioPosix, logging],
+            dependencies: ["AsteriskSimulator", "AMI", "CTICore", "TestSupport", nioCore, nioPosix, logging, lifecycle],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CTIConfigTests", dependencies: ["CTIConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CTIConfigTests",
+            dependencies: ["CTIConfig", .product(name: "Configuration", package: "swift-configuration")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -42,6 +42,7 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
     private var lineStart = 0
     private var fields: [AMIMessage.Field] = []
     private var problem: AMIFrameError.Code?
+    private var eventIndex: Int32 = -1
 
     // Set while dropping an oversized message up to its blank line.
     private var discard: Discard?
@@ -112,13 +113,27 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
     private mutating func reset() {
         messageStart = 0
         lineStart = 0
-        fields.removeAll(keepingCapacity: true)
+        if !fields.isEmpty { fields.removeAll(keepingCapacity: true) }
         problem = nil
+        eventIndex = -1
     }
 
     private mutating func scan(_ bytes: UnsafeRawBufferPointer) -> ScanOutcome {
         guard let base = bytes.baseAddress else { return .needMoreData }
         let count = bytes.count
+        // Work on locals and store them back once: the loop runs per header line.
+        var lineStart = self.lineStart
+        var messageStart = self.messageStart
+        var problem = self.problem
+        var eventIndex = self.eventIndex
+        let maxLineLength = limits.maxLineLength
+        let maxHeaders = limits.maxHeaders
+        defer {
+            self.lineStart = lineStart
+            self.messageStart = messageStart
+            self.problem = problem
+            self.eventIndex = eventIndex
+        }
         while lineStart < count {
             guard let hit = memchr(base + lineStart, 0x0A, count - lineStart) else { return .needMoreData }
             let newline = base.distance(to: UnsafeRawPointer(hit))
@@ -133,7 +148,8 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
                     messageStart = lineStart
                     continue
                 }
-                return .frame(finishMessage(bytes, end: newline + 1), consumed: newline + 1)
+                let frame = finishMessage(bytes, start: messageStart, end: newline + 1, problem: problem, eventIndex: eventIndex)
+                return .frame(frame, consumed: newline + 1)
             }
             if expectGreeting {
                 expectGreeting = false
@@ -148,38 +164,49 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
                 }
                 // No banner but a header: take it as the first line of a message.
             }
-            if lineEnd - thisLine > limits.maxLineLength { problem = problem ?? .lineTooLong }
-            if fields.count >= limits.maxHeaders { problem = problem ?? .tooManyHeaders }
             if problem != nil { continue }
-            guard let colon = memchr(base + thisLine, Int32(UInt8(ascii: ":")), lineEnd - thisLine) else {
+            if lineEnd - thisLine > maxLineLength {
+                problem = .lineTooLong
+                continue
+            }
+            if fields.count >= maxHeaders {
+                problem = .tooManyHeaders
+                continue
+            }
+            // Header names are short: look for the colon by hand.
+            var colon = thisLine
+            while colon < lineEnd && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon < lineEnd else {
                 problem = .missingColon
                 continue
             }
-            let nameEnd = base.distance(to: UnsafeRawPointer(colon))
-            var valueStart = nameEnd + 1
+            var valueStart = colon + 1
             while valueStart < lineEnd && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09) { valueStart += 1 }
+            if eventIndex < 0 && colon - thisLine == 5 && AMIMessage.isEventName(UnsafeRawBufferPointer(rebasing: bytes[thisLine..<colon])) {
+                eventIndex = Int32(fields.count)
+            }
+            // Offsets are kept relative to the message start, so the finished message takes them as they are.
             fields.append(
                 AMIMessage.Field(
-                    nameStart: Int32(thisLine), nameEnd: Int32(nameEnd),
-                    valueStart: Int32(valueStart), valueEnd: Int32(lineEnd)))
+                    nameStart: Int32(thisLine - messageStart), nameEnd: Int32(colon - messageStart),
+                    valueStart: Int32(valueStart - messageStart), valueEnd: Int32(lineEnd - messageStart)))
         }
         return .needMoreData
     }
 
-    private func finishMessage(_ bytes: UnsafeRawBufferPointer, end: Int) -> AMIFrame {
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[messageStart..<end])
+    private mutating func finishMessage(
+        _ bytes: UnsafeRawBufferPointer, start: Int, end: Int, problem: AMIFrameError.Code?, eventIndex: Int32
+    ) -> AMIFrame {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         if let problem = problem ?? (slice.count > limits.maxMessageBytes ? .messageTooLarge : nil) {
             return .malformed(AMIFrameError(code: problem, byteCount: slice.count, excerpt: slice))
         }
-        let shift = Int32(messageStart)
-        let rebased = fields.map {
-            AMIMessage.Field(
-                nameStart: $0.nameStart - shift, nameEnd: $0.nameEnd - shift,
-                valueStart: $0.valueStart - shift, valueEnd: $0.valueEnd - shift)
-        }
         // Keep the header lines only; the closing blank line is not part of the message.
-        let lastEnd = Int(rebased.last.map { $0.valueEnd } ?? 0)
-        return .message(AMIMessage(bytes: Array(slice.prefix(lastEnd)), fields: rebased))
+        let lastEnd = Int(fields.last.map { $0.valueEnd } ?? 0)
+        let message = AMIMessage(bytes: Array(slice.prefix(lastEnd)), fields: fields, eventIndex: eventIndex)
+        fields = []
+        fields.reserveCapacity(32)
+        return .message(message)
     }
 
     private mutating func startDiscard(_ code: AMIFrameError.Code, _ buffer: inout ByteBuffer) {

@@ -15,17 +15,21 @@ public struct AMIMessage: Sendable {
 
     @usableFromInline var bytes: [UInt8]
     @usableFromInline var fields: [Field]
+    /// Index of the first `Event` header, -1 when there is none (found once, while decoding).
+    @usableFromInline var eventIndex: Int32
 
     @usableFromInline
-    init(bytes: [UInt8], fields: [Field]) {
+    init(bytes: [UInt8], fields: [Field], eventIndex: Int32) {
         self.bytes = bytes
         self.fields = fields
+        self.eventIndex = eventIndex
     }
 
     /// An empty message.
     public init() {
         self.bytes = []
         self.fields = []
+        self.eventIndex = -1
     }
 
     /// A message with these headers, in this order. Values are stored as given (no escaping).
@@ -53,7 +57,16 @@ public struct AMIMessage: Sendable {
         bytes.append(UInt8(ascii: "\r"))
         bytes.append(UInt8(ascii: "\n"))
         fields.append(Field(nameStart: nameStart, nameEnd: nameEnd, valueStart: valueStart, valueEnd: valueEnd))
+        if eventIndex < 0 && Self.isEventName(bytes[Int(nameStart)..<Int(nameEnd)]) { eventIndex = Int32(fields.count - 1) }
     }
+
+    /// Whether a header name is `Event`, in any case.
+    @inline(__always)
+    static func isEventName<C: Collection>(_ name: C) -> Bool where C.Element == UInt8 {
+        asciiCaseInsensitiveEquals(name, eventHeader)
+    }
+
+    static let eventHeader: [UInt8] = Array("Event".utf8)
 
     /// Returns a copy with one more header at the end.
     public func appending(_ name: String, _ value: String) -> AMIMessage {
@@ -100,7 +113,11 @@ public struct AMIMessage: Sendable {
     public func contains(_ name: String) -> Bool { firstIndex(of: name) != nil }
 
     /// The `Event` header: present on every event, including `OriginateResponse`, which also has `Response`.
-    public var eventName: String? { rawValue("Event") }
+    public var eventName: String? {
+        guard eventIndex >= 0 else { return nil }
+        let field = fields[Int(eventIndex)]
+        return string(from: field.valueStart, to: field.valueEnd)
+    }
 
     /// The `Response` header (`Success`, `Error`, `Goodbye`, or `Follows` from old servers).
     public var response: String? { rawValue("Response") }
@@ -112,12 +129,12 @@ public struct AMIMessage: Sendable {
     public var messageText: String? { self["Message"] }
 
     /// Whether this is an event (has `Event:`), even when it also carries `Response:`.
-    public var isEvent: Bool { firstIndex(of: "Event") != nil }
+    public var isEvent: Bool { eventIndex >= 0 }
 
     /// Whether the event name equals `name`, compared without allocating.
     public func isEvent(named name: String) -> Bool {
-        guard let index = firstIndex(of: "Event") else { return false }
-        let field = fields[index]
+        guard eventIndex >= 0 else { return false }
+        let field = fields[Int(eventIndex)]
         return asciiCaseInsensitiveEquals(bytes[Int(field.valueStart)..<Int(field.valueEnd)], Array(name.utf8))
     }
 

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `ctibridge-bench`: CTIBridge's benchmarks, one subcommand each. Results go in BENCHMARKS.md.
+@main
+struct CTIBridgeBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctibridge-bench",
+        abstract: "CTIBridge benchmarks (build with -c release).",
+        subcommands: [AMIParseBenchmark.self]
+    )
+}

@@ -1,0 +1,21 @@
+extension CTIBridgeConfig {
+    /// The configuration keys, in the order they are read and shown.
+    public enum Keys {
+        public static let amiHost = "asterisk.ami.host"
+        public static let amiPort = "asterisk.ami.port"
+        public static let amiUsername = "asterisk.ami.username"
+        public static let amiSecret = "asterisk.ami.secret"
+        public static let amiAuthMethod = "asterisk.ami.authMethod"
+        public static let amiEvents = "asterisk.ami.events"
+        public static let amiPingIntervalSeconds = "asterisk.ami.pingIntervalSeconds"
+        public static let amiActionTimeoutSeconds = "asterisk.ami.actionTimeoutSeconds"
+        public static let httpHost = "http.host"
+        public static let httpPort = "http.port"
+        public static let databasePath = "database.path"
+        public static let logLevel = "log.level"
+        public static let logFormat = "log.format"
+
+        /// Keys whose values are secret: redacted by the providers and never printed.
+        public static let secrets: Set<String> = [amiSecret]
+    }
+}
