@@ -13,14 +13,28 @@ extension ACDEngine {
         var id: AgentID
 
         static func < (lhs: MemberRank, rhs: MemberRank) -> Bool {
-            (lhs.preference, lhs.tier, lhs.metric, lhs.idleSince, lhs.loginTime, lhs.id)
-                < (rhs.preference, rhs.tier, rhs.metric, rhs.idleSince, rhs.loginTime, rhs.id)
+            if lhs.preference != rhs.preference { return lhs.preference < rhs.preference }
+            if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
+            if lhs.metric != rhs.metric { return lhs.metric < rhs.metric }
+            if lhs.idleSince != rhs.idleSince { return lhs.idleSince < rhs.idleSince }
+            if lhs.loginTime != rhs.loginTime { return lhs.loginTime < rhs.loginTime }
+            return lhs.id < rhs.id
         }
+    }
+
+    /// Logged-in agents free for an offer (paused ones included).
+    func idleAgentCount() -> Int {
+        var count = 0
+        for index in agents.indices {
+            if case .idle = agents[index].activity, agents[index].isLoggedIn { count += 1 }
+        }
+        return count
     }
 
     /// Offers waiting callers, best first, to the members their queues' strategies pick.
     mutating func dispatch(into out: inout [ACDDecision]) {
-        guard agents.contains(where: { $0.activity == .idle && $0.isLoggedIn }) else { return }
+        var idle = idleAgentCount()
+        guard idle > 0 else { return }
         var waiting: [(key: ServiceKey, id: CallID)] = []
         for queue in queues {
             for id in queue.calls {
@@ -33,8 +47,10 @@ extension ACDEngine {
         for (_, id) in waiting {
             guard let call = calls[id] else { continue }
             let chosen = choose(for: call)
-            if !chosen.isEmpty { offer(id, to: chosen, into: &out) }
-            if !agents.contains(where: { $0.activity == .idle && $0.isLoggedIn }) { return }
+            guard !chosen.isEmpty else { continue }
+            offer(id, to: chosen, into: &out)
+            idle -= chosen.count
+            if idle <= 0 { return }
         }
     }
 
@@ -48,8 +64,7 @@ extension ACDEngine {
         var ranked: [(rank: MemberRank, agent: Int)] = []
         ranked.reserveCapacity(eligible.count)
         for member in eligible {
-            let agent = agents[member.agent]
-            let membership = agent.memberships[member.membership]
+            let membership = agents[member.agent].memberships[member.membership]
             var tier = membership.penalty
             let metric: Double
             switch strategy {
@@ -57,7 +72,7 @@ extension ACDEngine {
                 metric = 0
             case .leastRecent:
                 // app_queue: 10⁶ − seconds since the last call; never called = 0 (first).
-                metric = agent.lastCallEnd.map { max(1, 1_000_000 - (now - $0)) } ?? 0
+                metric = agents[member.agent].lastCallEnd.map { max(1, 1_000_000 - (now - $0)) } ?? 0
             case .fewestCalls:
                 metric = Double(membership.completed(onDay: day))
             case .random:
@@ -73,13 +88,16 @@ extension ACDEngine {
             }
             let rank = MemberRank(
                 preference: call.preferred.contains(member.agent) ? 0 : 1, tier: tier, metric: metric,
-                idleSince: agent.idleSince, loginTime: agent.loginTime ?? 0, id: agent.config.id)
+                idleSince: agents[member.agent].idleSince, loginTime: agents[member.agent].loginTime ?? 0,
+                id: agents[member.agent].config.id)
             ranked.append((rank, member.agent))
         }
-        ranked.sort { $0.rank < $1.rank }
-        guard strategy == .ringAll else { return [ranked[0].agent] }
-        let best = ranked[0].rank
-        return ranked.filter { $0.rank.preference == best.preference && $0.rank.tier == best.tier }.map(\.agent)
+        var best = 0
+        for index in ranked.indices.dropFirst() where ranked[index].rank < ranked[best].rank { best = index }
+        guard strategy == .ringAll else { return [ranked[best].agent] }
+        let top = ranked[best].rank
+        return ranked.filter { $0.rank.preference == top.preference && $0.rank.tier == top.tier }
+            .sorted { $0.rank < $1.rank }.map(\.agent)
     }
 
     /// Position metric for rrmemory and linear: positions from `start` on come first, in order.

@@ -3,6 +3,10 @@ extension ACDEngine {
     /// The instant of the latest event.
     public var currentInstant: ACDInstant { ACDInstant(seconds: now) }
 
+    /// The earliest pending timer: tick the engine then (the same instant the last
+    /// ``ACDDecision/scheduleTimer(at:)`` named, or nil when nothing is pending).
+    public var nextTimer: ACDInstant? { nextDeadline.map { ACDInstant(seconds: $0) } }
+
     /// An agent's state, or nil for an unknown agent.
     public func state(of agent: AgentID) -> AgentState? {
         agentIndex[agent].map { agents[$0].state }
@@ -37,20 +41,20 @@ extension ACDEngine {
     }
 
     /// One queue's figures for the interval holding `instant` (empty when nothing happened).
-    public func statistics(of queue: QueueID, intervalContaining instant: ACDInstant) -> QueueStatistics? {
+    public func statistics(ofQueue queue: QueueID, intervalContaining instant: ACDInstant) -> QueueStatistics? {
         queueIndex[queue].map { queueStatistics.value($0, intervalStartingAt: instant.seconds) }
     }
 
     /// One queue's figures per interval, oldest first.
-    public func intervals(of queue: QueueID) -> [(start: ACDInstant, statistics: QueueStatistics)]? {
+    public func intervals(ofQueue queue: QueueID) -> [(start: ACDInstant, statistics: QueueStatistics)]? {
         queueIndex[queue].map { index in
             queueStatistics.intervals(of: index).map { (ACDInstant(seconds: $0.start), $0.value) }
         }
     }
 
     /// One queue's figures over every interval starting in [from, to).
-    public func statistics(of queue: QueueID, from: ACDInstant = ACDInstant(seconds: -.infinity), to: ACDInstant = ACDInstant(seconds: .infinity)) -> QueueStatistics? {
-        intervals(of: queue).map { intervals in
+    public func statistics(ofQueue queue: QueueID, from: ACDInstant = ACDInstant(seconds: -.infinity), to: ACDInstant = ACDInstant(seconds: .infinity)) -> QueueStatistics? {
+        intervals(ofQueue: queue).map { intervals in
             var total = QueueStatistics()
             for interval in intervals where interval.start >= from && interval.start < to { total.add(interval.statistics) }
             return total
@@ -58,7 +62,7 @@ extension ACDEngine {
     }
 
     /// One agent's figures per interval, oldest first, with the current state counted up to now.
-    public func intervals(of agent: AgentID) -> [(start: ACDInstant, statistics: AgentStatistics)]? {
+    public func intervals(ofAgent agent: AgentID) -> [(start: ACDInstant, statistics: AgentStatistics)]? {
         guard let index = agentIndex[agent] else { return nil }
         var table = agentStatistics
         let record = agents[index]
@@ -69,8 +73,8 @@ extension ACDEngine {
     }
 
     /// One agent's figures over every interval starting in [from, to), current state up to now.
-    public func statistics(of agent: AgentID, from: ACDInstant = ACDInstant(seconds: -.infinity), to: ACDInstant = ACDInstant(seconds: .infinity)) -> AgentStatistics? {
-        intervals(of: agent).map { intervals in
+    public func statistics(ofAgent agent: AgentID, from: ACDInstant = ACDInstant(seconds: -.infinity), to: ACDInstant = ACDInstant(seconds: .infinity)) -> AgentStatistics? {
+        intervals(ofAgent: agent).map { intervals in
             var total = AgentStatistics()
             for interval in intervals where interval.start >= from && interval.start < to { total.add(interval.statistics) }
             return total

@@ -76,15 +76,17 @@ extension ACDEngine {
         let range = penaltyRange(call)
         let skills = step.skills ?? call.skills
         let preferredOnly = step.preferredAgentsOnly && !call.preferred.isEmpty
-        return queues[call.queue].members.filter { member in
-            let agent = agents[member.agent]
-            guard agent.activity == .idle else { return false }
-            let membership = agent.memberships[member.membership]
-            guard membership.isAvailable, Self.allows(range, membership.penalty) else { return false }
-            guard skills.allSatisfy({ $0.isMet(by: agent.config.skills) }) else { return false }
-            if preferredOnly, !call.preferred.contains(member.agent) { return false }
-            return !heldByHeavierQueue(member.agent, for: call.queue)
+        var eligible: [(agent: Int, membership: Int)] = []
+        for member in queues[call.queue].members {
+            guard case .idle = agents[member.agent].activity else { continue }
+            let membership = agents[member.agent].memberships[member.membership]
+            guard membership.isAvailable, Self.allows(range, membership.penalty) else { continue }
+            guard skills.isEmpty || skills.allSatisfy({ $0.isMet(by: agents[member.agent].config.skills) }) else { continue }
+            if preferredOnly, !call.preferred.contains(member.agent) { continue }
+            if heldByHeavierQueue(member.agent, for: call.queue) { continue }
+            eligible.append(member)
         }
+        return eligible
     }
 
     /// Queue weight: the agent is kept for a heavier queue of theirs while it has at least as many
@@ -95,8 +97,8 @@ extension ACDEngine {
             let heavier = queues[membership.queue]
             guard heavier.config.weight > weight, !heavier.calls.isEmpty else { continue }
             let available = heavier.members.count { member in
-                let other = agents[member.agent]
-                return other.activity == .idle && other.memberships[member.membership].isAvailable
+                guard case .idle = agents[member.agent].activity else { return false }
+                return agents[member.agent].memberships[member.membership].isAvailable
             }
             if heavier.calls.count >= available { return true }
         }

@@ -2,17 +2,21 @@
 extension ACDEngine {
     /// The agent's state from their activity, logins and pauses.
     func derivedState(_ agent: Int) -> AgentState {
-        let record = agents[agent]
-        switch record.activity {
+        switch agents[agent].activity {
         case .offered(let call): return .offered(call)
         case .onCall(let call): return .onCall(call)
         case .wrapUp(let until, _, _, _): return .wrapUp(until: ACDInstant(seconds: until))
         case .idle: break
         }
-        let loggedIn = record.memberships.filter(\.loggedIn)
-        if loggedIn.isEmpty { return .loggedOut }
-        if loggedIn.allSatisfy({ $0.pauseReason != nil }) { return .paused(reason: loggedIn[0].pauseReason ?? "") }
-        return .ready
+        var loggedIn = false
+        var pauseReason: String?
+        for membership in agents[agent].memberships where membership.loggedIn {
+            guard let reason = membership.pauseReason else { return .ready }
+            loggedIn = true
+            pauseReason = pauseReason ?? reason
+        }
+        guard loggedIn, let pauseReason else { return .loggedOut }
+        return .paused(reason: pauseReason)
     }
 
     /// Closes the timed state when it changed.

@@ -29,11 +29,11 @@ extension ACDEngine {
     /// The earliest instant after now at which a timer is due.
     func computeNextDeadline() -> Double? {
         var best = Double.infinity
-        for agent in agents {
-            if case .wrapUp(let until, _, _, _) = agent.activity { best = min(best, until) }
+        for agent in agents.indices {
+            if case .wrapUp(let until, _, _, _) = agents[agent].activity { best = min(best, until) }
         }
-        for queue in queues {
-            for id in queue.calls {
+        for queue in queues.indices {
+            for id in queues[queue].calls {
                 guard let call = calls[id] else { continue }
                 switch call.phase {
                 case .ringing(_, let until): best = min(best, until)
