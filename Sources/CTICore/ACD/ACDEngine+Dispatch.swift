@@ -1,0 +1,155 @@
+/// Matching waiting callers with free agents, and the strategies' member ranking.
+extension ACDEngine {
+    /// A member's rank for one caller; lower ranks ring first.
+    struct MemberRank: Comparable {
+        /// 0 for the caller's preferred agents, 1 for the rest.
+        var preference: Int
+        /// The penalty tier (always 0 for wrandom, where the penalty widens the draw instead).
+        var tier: Int
+        var metric: Double
+        /// Tie-breaks: longest idle, earlier login, name.
+        var idleSince: Double
+        var loginTime: Double
+        var id: AgentID
+
+        static func < (lhs: MemberRank, rhs: MemberRank) -> Bool {
+            if lhs.preference != rhs.preference { return lhs.preference < rhs.preference }
+            if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
+            if lhs.metric != rhs.metric { return lhs.metric < rhs.metric }
+            if lhs.idleSince != rhs.idleSince { return lhs.idleSince < rhs.idleSince }
+            if lhs.loginTime != rhs.loginTime { return lhs.loginTime < rhs.loginTime }
+            return lhs.id < rhs.id
+        }
+    }
+
+    /// Logged-in agents free for an offer (paused ones included).
+    func idleAgentCount() -> Int {
+        var count = 0
+        for index in agents.indices {
+            if case .idle = agents[index].activity, agents[index].isLoggedIn { count += 1 }
+        }
+        return count
+    }
+
+    /// Offers waiting callers, best first, to the members their queues' strategies pick.
+    mutating func dispatch(into out: inout [ACDDecision]) {
+        var idle = idleAgentCount()
+        guard idle > 0 else { return }
+        var waiting: [(key: ServiceKey, id: CallID)] = []
+        for queue in queues {
+            for id in queue.calls {
+                guard let call = calls[id], call.phase == .waiting, call.stepIndex >= 0 else { continue }
+                waiting.append((serviceKey(call), id))
+            }
+        }
+        guard !waiting.isEmpty else { return }
+        waiting.sort { $0.key < $1.key }
+        for (_, id) in waiting {
+            guard let call = calls[id] else { continue }
+            let chosen = choose(for: call)
+            guard !chosen.isEmpty else { continue }
+            offer(id, to: chosen, into: &out)
+            idle -= chosen.count
+            if idle <= 0 { return }
+        }
+    }
+
+    /// The member(s) to ring for this caller: the best-ranked one, or the whole best tier for ringall.
+    mutating func choose(for call: CallRecord) -> [Int] {
+        let eligible = eligibleMembers(for: call)
+        guard !eligible.isEmpty else { return [] }
+        let queue = queues[call.queue]
+        let strategy = queue.config.strategy
+        let day = Int((now / 86_400).rounded(.down))
+        var ranked: [(rank: MemberRank, agent: Int)] = []
+        ranked.reserveCapacity(eligible.count)
+        for member in eligible {
+            let membership = agents[member.agent].memberships[member.membership]
+            var tier = membership.penalty
+            let metric: Double
+            switch strategy {
+            case .ringAll:
+                metric = 0
+            case .leastRecent:
+                // app_queue: 10⁶ − seconds since the last call; never called = 0 (first).
+                metric = agents[member.agent].lastCallEnd.map { max(1, 1_000_000 - (now - $0)) } ?? 0
+            case .fewestCalls:
+                metric = Double(membership.completed(onDay: day))
+            case .random:
+                metric = Double(generator.next() % 1000)
+            case .weightedRandom:
+                // app_queue: rand % ((1 + penalty) · 1000), and no penalty tier.
+                metric = Double(generator.next() % (UInt64(1 + max(0, membership.penalty)) * 1000))
+                tier = 0
+            case .roundRobinMemory:
+                metric = Self.rotated(membership.position, from: queue.roundRobinPosition, count: queue.members.count)
+            case .linear:
+                metric = Self.rotated(membership.position, from: call.linearPosition, count: queue.members.count)
+            }
+            let rank = MemberRank(
+                preference: call.preferred.contains(member.agent) ? 0 : 1, tier: tier, metric: metric,
+                idleSince: agents[member.agent].idleSince, loginTime: agents[member.agent].loginTime ?? 0,
+                id: agents[member.agent].config.id)
+            ranked.append((rank, member.agent))
+        }
+        var best = 0
+        for index in ranked.indices.dropFirst() where ranked[index].rank < ranked[best].rank { best = index }
+        guard strategy == .ringAll else { return [ranked[best].agent] }
+        let top = ranked[best].rank
+        return ranked.filter { $0.rank.preference == top.preference && $0.rank.tier == top.tier }
+            .sorted { $0.rank < $1.rank }.map(\.agent)
+    }
+
+    /// Position metric for rrmemory and linear: positions from `start` on come first, in order.
+    static func rotated(_ position: Int, from start: Int, count: Int) -> Double {
+        Double(position >= start ? position : count + position)
+    }
+
+    /// Rings `chosen` for the call.
+    mutating func offer(_ id: CallID, to chosen: [Int], into out: inout [ACDDecision]) {
+        guard var call = calls[id] else { return }
+        let queue = call.queue
+        let until = now + queues[queue].config.ringTimeout
+        call.phase = .ringing(agents: chosen, until: until)
+        if let first = chosen.first, let membership = agents[first].membership(of: queue) {
+            let next = agents[first].memberships[membership].position + 1
+            switch queues[queue].config.strategy {
+            case .roundRobinMemory: queues[queue].roundRobinPosition = next
+            case .linear: call.linearPosition = next
+            default: break
+            }
+        }
+        calls[id] = call
+        for agent in chosen {
+            agents[agent].activity = .offered(id)
+            refreshState(agent)
+        }
+        out.append(
+            .offer(
+                .init(
+                    call: id, queue: queues[queue].config.id, agents: chosen.map { agents[$0].config.id },
+                    until: ACDInstant(seconds: until), isCallback: call.isCallback)))
+    }
+
+    /// Callers leaving or moving because their queue emptied.
+    mutating func housekeeping(into out: inout [ACDDecision]) {
+        for queue in queues.indices where !queues[queue].calls.isEmpty {
+            let config = queues[queue].config
+            if let rule = config.overflow, rule.whenNoAgentsLoggedIn, let target = queues[queue].overflowTarget,
+                !hasLoggedInMember(queue)
+            {
+                for id in queues[queue].calls { overflow(id, to: target, into: &out) }
+                continue
+            }
+            guard !config.leaveWhenEmpty.isEmpty else { continue }
+            for id in queues[queue].calls {
+                guard let call = calls[id], call.phase == .waiting, !call.isCallback,
+                    !hasUsableMember(queue, for: call, unless: config.leaveWhenEmpty)
+                else { continue }
+                queueStatistics.update(queue, at: call.enteredAt) { $0.leftEmpty += 1 }
+                remove(id)
+                out.append(.leaveEmpty(id, queue: config.id))
+            }
+        }
+    }
+}

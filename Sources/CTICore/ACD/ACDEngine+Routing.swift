@@ -1,0 +1,196 @@
+/// Where a waiting caller stands: routing steps, penalty range, priority, who may take them.
+extension ACDEngine {
+    /// Service order: higher effective priority first, then earlier enqueue time, then id.
+    struct ServiceKey: Comparable {
+        var priority: Int
+        var enqueuedAt: Double
+        var id: CallID
+
+        static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
+            if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+            if lhs.enqueuedAt != rhs.enqueuedAt { return lhs.enqueuedAt < rhs.enqueuedAt }
+            return lhs.id < rhs.id
+        }
+    }
+
+    func serviceKey(_ call: CallRecord) -> ServiceKey {
+        ServiceKey(priority: effectivePriority(call), enqueuedAt: call.enqueuedAt, id: call.id)
+    }
+
+    /// base + step boost + ⌊wait / aging interval⌋ · aging step, the wait counted from the enqueue time.
+    func effectivePriority(_ call: CallRecord) -> Int {
+        var priority = call.basePriority + (call.step?.priorityBoost ?? 0)
+        if let aging = queues[call.queue].config.aging, aging.interval > 0 {
+            priority += Int(((now - call.enqueuedAt) / aging.interval).rounded(.down)) * aging.step
+        }
+        return priority
+    }
+
+    /// Allowed member penalties now: the call's own range, moved by the queue's penalty rules,
+    /// overridden by the step in force.
+    func penaltyRange(_ call: CallRecord) -> (minimum: Int?, maximum: Int?) {
+        var minimum = call.minimumPenalty
+        var maximum = call.maximumPenalty
+        for rule in queues[call.queue].penaltyRules where call.enteredAt + rule.after <= now {
+            if let change = rule.maximum { maximum = change.apply(to: maximum) }
+            if let change = rule.minimum { minimum = change.apply(to: minimum) }
+        }
+        if let step = call.step {
+            if let value = step.minimumPenalty { minimum = value }
+            if let value = step.maximumPenalty { maximum = value }
+        }
+        return (minimum, maximum)
+    }
+
+    static func allows(_ range: (minimum: Int?, maximum: Int?), _ penalty: Int) -> Bool {
+        (range.minimum.map { penalty >= $0 } ?? true) && (range.maximum.map { penalty <= $0 } ?? true)
+    }
+
+    func hasLoggedInMember(_ queue: Int) -> Bool {
+        queues[queue].members.contains { agents[$0.agent].memberships[$0.membership].loggedIn }
+    }
+
+    /// app_queue's empty test: is some member outside every listed condition? An empty list
+    /// always says yes; a queue without members always says no.
+    func hasUsableMember(_ queue: Int, for call: CallRecord, unless conditions: Set<MemberCondition>) -> Bool {
+        guard !conditions.isEmpty else { return true }
+        let range = penaltyRange(call)
+        return queues[queue].members.contains { member in
+            let agent = agents[member.agent]
+            let membership = agent.memberships[member.membership]
+            if conditions.contains(.unavailable), !membership.loggedIn { return false }
+            if conditions.contains(.paused), membership.loggedIn, membership.pauseReason != nil { return false }
+            if conditions.contains(.penalty), !Self.allows(range, membership.penalty) { return false }
+            switch agent.activity {
+            case .offered, .onCall: if conditions.contains(.inUse) { return false }
+            case .wrapUp: if conditions.contains(.wrapUp) { return false }
+            case .idle: break
+            }
+            return true
+        }
+    }
+
+    /// Members who could take the call now, before the strategy ranks them.
+    func eligibleMembers(for call: CallRecord) -> [(agent: Int, membership: Int)] {
+        guard let step = call.step else { return [] }
+        let range = penaltyRange(call)
+        let skills = step.skills ?? call.skills
+        let preferredOnly = step.preferredAgentsOnly && !call.preferred.isEmpty
+        var eligible: [(agent: Int, membership: Int)] = []
+        for member in queues[call.queue].members {
+            guard case .idle = agents[member.agent].activity else { continue }
+            let membership = agents[member.agent].memberships[member.membership]
+            guard membership.isAvailable, Self.allows(range, membership.penalty) else { continue }
+            guard skills.isEmpty || skills.allSatisfy({ $0.isMet(by: agents[member.agent].config.skills) }) else { continue }
+            if preferredOnly, !call.preferred.contains(member.agent) { continue }
+            if heldByHeavierQueue(member.agent, for: call.queue) { continue }
+            eligible.append(member)
+        }
+        return eligible
+    }
+
+    /// Queue weight: the agent is kept for a heavier queue of theirs while it has at least as many
+    /// waiting callers as available members.
+    func heldByHeavierQueue(_ agent: Int, for queue: Int) -> Bool {
+        let weight = queues[queue].config.weight
+        for membership in agents[agent].memberships where membership.loggedIn && membership.queue != queue {
+            let heavier = queues[membership.queue]
+            guard heavier.config.weight > weight, !heavier.calls.isEmpty else { continue }
+            let available = heavier.members.count { member in
+                guard case .idle = agents[member.agent].activity else { return false }
+                return agents[member.agent].memberships[member.membership].isAvailable
+            }
+            if heavier.calls.count >= available { return true }
+        }
+        return false
+    }
+
+    /// Brings a waiting call's routing steps and overflow timer up to now; may move the call
+    /// (overflow), release it (callback) or end it (voicemail).
+    mutating func refreshCall(_ id: CallID, into out: inout [ACDDecision]) {
+        guard var call = calls[id], call.phase == .waiting else { return }
+        var action: RoutingStep.TimeoutAction?
+        steps: while true {
+            if call.stepIndex < 0 {
+                let start = call.enteredAt + call.steps[0].after
+                guard start <= now else { break }
+                call.stepIndex = 0
+                call.stepStartedAt = start
+                continue
+            }
+            let step = call.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.steps.count
+            if let timeout = step.timeout {
+                let end = call.stepStartedAt + timeout
+                guard end <= now else { break }
+                switch step.onTimeout {
+                case .next:
+                    guard hasNext else { break steps }
+                    let start = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after)
+                    guard start <= now else { break steps }
+                    call.stepIndex += 1
+                    call.stepStartedAt = start
+                case .callback where call.isCallback:
+                    break steps
+                case .overflow, .callback, .voicemail:
+                    action = step.onTimeout
+                    break steps
+                }
+            } else {
+                guard hasNext else { break }
+                let start = call.enteredAt + call.steps[call.stepIndex + 1].after
+                guard start <= now else { break }
+                call.stepIndex += 1
+                call.stepStartedAt = max(start, call.stepStartedAt)
+            }
+        }
+        calls[id] = call
+        let queue = queues[call.queue]
+        switch action {
+        case .overflow(let target)?:
+            if let target = queueIndex[target] { overflow(id, to: target, into: &out) }
+        case .callback?:
+            makeCallback(id, number: call.callerNumber)
+            out.append(.convertToCallback(id, queue: queue.config.id))
+        case .voicemail?:
+            queueStatistics.update(call.queue, at: call.enteredAt) { $0.voicemail += 1 }
+            remove(id)
+            out.append(.voicemail(id, queue: queue.config.id))
+        case .next?, nil:
+            if let after = queue.config.overflow?.after, call.enteredAt + after <= now,
+                let target = queue.overflowTarget
+            {
+                overflow(id, to: target, into: &out)
+            }
+        }
+    }
+
+    /// When something about this waiting call changes next (step, penalty rule, overflow), if ever.
+    func nextChange(of call: CallRecord) -> Double? {
+        var best = Double.infinity
+        if call.stepIndex < 0 {
+            best = call.enteredAt + call.steps[0].after
+        } else {
+            let step = call.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.steps.count
+            if let timeout = step.timeout {
+                let end = call.stepStartedAt + timeout
+                if end > now {
+                    best = end
+                } else if step.onTimeout == .next, hasNext {
+                    best = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after)
+                }
+            } else if hasNext {
+                best = call.enteredAt + call.steps[call.stepIndex + 1].after
+            }
+        }
+        let queue = queues[call.queue]
+        if let rule = queue.penaltyRules.first(where: { call.enteredAt + $0.after > now }) {
+            best = min(best, call.enteredAt + rule.after)
+        }
+        if let after = queue.config.overflow?.after, call.enteredAt + after > now, call.overflowHops < Self.overflowHopLimit {
+            best = min(best, call.enteredAt + after)
+        }
+        return best.isFinite && best > now ? best : nil
+    }
+}
