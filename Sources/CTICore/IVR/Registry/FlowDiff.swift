@@ -7,6 +7,11 @@ public struct FlowDiff: Sendable, Hashable, Codable {
         public let nodeID: String
         /// The JSON fields that differ (`type` when the node changed type).
         public let fields: [String]
+
+        public init(nodeID: String, fields: [String]) {
+            self.nodeID = nodeID
+            self.fields = fields
+        }
     }
 
     /// Node ids only in the new version, in its order.
