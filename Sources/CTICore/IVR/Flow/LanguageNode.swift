@@ -18,7 +18,7 @@ extension IVRNode {
 
         public init(
             language: String? = nil, prompts: [String] = [], choices: [String: String] = [:], defaultLanguage: String? = nil,
-            timeout: Double = 5, retry: RetryPolicy = RetryPolicy(maxRetries: 1), next: String
+            timeout: Double = 5, retry: RetryPolicy = RetryPolicy(), next: String
         ) {
             self.language = language
             self.prompts = prompts

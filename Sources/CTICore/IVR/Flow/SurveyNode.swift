@@ -12,7 +12,7 @@ extension IVRNode {
         /// Where to go after the last question.
         public var next: String
 
-        public init(survey: String, questions: [Question], timeout: Double = 5, retry: RetryPolicy = RetryPolicy(maxRetries: 1), next: String) {
+        public init(survey: String, questions: [Question], timeout: Double = 5, retry: RetryPolicy = RetryPolicy(), next: String) {
             self.survey = survey
             self.questions = questions
             self.timeout = timeout
