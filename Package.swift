@@ -67,6 +67,7 @@ let package = Package(
             name: "ctibridge",
             dependencies: [
                 "CTICore", "AMI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

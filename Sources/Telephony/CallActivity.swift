@@ -21,3 +21,27 @@ public enum CallActivity: Sendable, Hashable {
     /// The connection to Asterisk dropped.
     case disconnected(reason: String)
 }
+
+extension CallActivity: CustomStringConvertible {
+    /// One human-readable line, e.g. `call 1795370000.12: answered by Bob in support after 4s`.
+    public var description: String {
+        switch self {
+        case .started(let id, let number, let name):
+            let who = [number, name.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+            return "call \(id): new call from \(who.isEmpty ? "unknown caller" : who)"
+        case .queued(let id, let queue, let position): return "call \(id): waiting in \(queue), position \(position)"
+        case .offered(let id, let queue, let agent): return "call \(id): ringing \(agent) (\(queue))"
+        case .missed(let id, _, let agent, let ring): return "call \(id): \(agent) did not answer after \(Self.seconds(ring))"
+        case .answered(let id, let queue, let agent, let wait): return "call \(id): answered by \(agent) in \(queue) after \(Self.seconds(wait)) waiting"
+        case .abandoned(let id, let queue, let wait): return "call \(id): caller hung up after \(Self.seconds(wait)) in \(queue)"
+        case .completed(let id, _, let agent, let talk, let by): return "call \(id): \(agent) finished after \(Self.seconds(talk)) talk (\(by) hung up)"
+        case .ended(let id): return "call \(id): ended"
+        case .resynced(let calls, let after): return "\(after ? "reconnected and " : "")resynced with Asterisk: \(calls) call(s) in progress"
+        case .disconnected(let reason): return "lost Asterisk: \(reason)"
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value < 10 ? "\((value * 10).rounded() / 10)s" : "\(Int(value.rounded()))s"
+    }
+}
