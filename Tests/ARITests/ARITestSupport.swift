@@ -119,3 +119,20 @@ func ariError(_ body: () async throws -> Void) async -> ARIError? {
         return ARIError(.transport, "unexpected \(error)")
     }
 }
+
+/// A simulator serving in a task of its own, so a test can stop and restart it.
+final class SimulatorRun: Sendable {
+    private let task: Task<Void, any Error>
+
+    init(_ simulator: ARISimulator) {
+        task = Task { try await simulator.run() }
+    }
+
+    func cancel() { task.cancel() }
+
+    /// Stops serving and waits until the port is closed.
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+}
