@@ -14,6 +14,8 @@ public final class ARIRESTClient: Sendable {
     public let configuration: ARIConfiguration
     private let httpClient: HTTPClient
     private let logger: Logger
+    /// async-http-client's own logger, kept at info or above: its debug and trace output may show full URLs (and so an `api_key`).
+    private let transportLogger: Logger
 
     /// A client; `httpClient` defaults to the process-wide shared one (nothing to shut down).
     public init(configuration: ARIConfiguration, httpClient: HTTPClient = .shared, logger: Logger = Logger(label: "ctibridge.ari.rest")) {
@@ -22,6 +24,9 @@ public final class ARIRESTClient: Sendable {
         var logger = logger
         logger[metadataKey: "ari.base"] = "\(configuration.baseURL)"
         self.logger = logger
+        var transportLogger = logger
+        transportLogger.logLevel = max(logger.logLevel, .info)
+        self.transportLogger = transportLogger
     }
 
     /// Sends one request. `path` segments are percent-encoded here; 2xx answers are returned,
@@ -50,7 +55,7 @@ public final class ARIRESTClient: Sendable {
         let location: String?
         let body: [UInt8]
         do {
-            let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.wholeNanoseconds), logger: logger)
+            let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.wholeNanoseconds), logger: transportLogger)
             status = Int(response.status.code)
             location = response.headers.first(name: "Location")
             let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
