@@ -11,6 +11,11 @@ let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let httpClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
+let wsClient: Target.Dependency = .product(name: "WSClient", package: "swift-websocket")
+let httpTypes: Target.Dependency = .product(name: "HTTPTypes", package: "swift-http-types")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
+let nioFoundation: Target.Dependency = .product(name: "NIOFoundationCompat", package: "swift-nio")
 
 let package = Package(
     name: "CTIBridge",
@@ -20,6 +25,7 @@ let package = Package(
         .executable(name: "ctibridge-bench", targets: ["ctibridge-bench"]),
         .library(name: "CTICore", targets: ["CTICore"]),
         .library(name: "AMI", targets: ["AMI"]),
+        .library(name: "ARI", targets: ["ARI"]),
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
@@ -32,6 +38,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
@@ -46,13 +57,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Asterisk REST Interface: Codable models, REST client, events WebSocket client.
+        .target(
+            name: "ARI",
+            dependencies: [
+                "CTICore", nioCore, nioPosix, nioHTTP1, nioFoundation, logging, lifecycle, httpClient, wsClient, httpTypes,
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // AMI/ARI events into domain events; engine decisions into actions.
         .target(name: "Telephony", dependencies: ["CTICore", "AMI", logging], swiftSettings: swiftSettings),
-        // A stand-in Asterisk speaking real AMI on loopback.
+        // A stand-in Asterisk speaking real AMI and ARI on loopback.
         .target(
             name: "AsteriskSimulator",
             dependencies: [
-                "AMI", "CTICore", nioCore, nioPosix, logging, lifecycle,
+                "AMI", "ARI", "CTICore", nioCore, nioPosix, nioFoundation, logging, lifecycle, httpTypes,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -93,10 +115,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ARITests",
+            dependencies: [
+                "ARI", "CTICore", "AsteriskSimulator", "TestSupport", nioCore, nioPosix, nioHTTP1, nioFoundation, logging,
+                httpClient, httpTypes,
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI", "TestSupport", nioCore, .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "AsteriskSimulatorTests",
-            dependencies: ["AsteriskSimulator", "AMI", "CTICore", "TestSupport", nioCore, nioPosix, logging, lifecycle],
+            dependencies: [
+                "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", nioCore, nioPosix, nioHTTP1, nioFoundation, logging,
+                lifecycle, httpClient, wsClient, httpTypes,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

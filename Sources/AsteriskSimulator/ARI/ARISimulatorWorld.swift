@@ -1,0 +1,105 @@
+import ARI
+import Foundation
+
+/// One simulated channel and what Stasis knows about it.
+struct SimChannel {
+    var channel: ARIChannel
+    /// The application the channel is subscribed to (in Stasis, or originated with `app=`).
+    var application: String?
+    /// Whether the channel is inside `Stasis()` now.
+    var inStasis = false
+    var bridgeID: String?
+    var variables: [String: String] = [:]
+    var onHold = false
+    /// The other half of a Local channel, hung up with this one.
+    var localPeer: String?
+}
+
+/// One simulated bridge.
+struct SimBridge {
+    var bridge: ARIBridge
+    var applications: Set<String> = []
+    var mohClass: String?
+}
+
+/// One simulated playback.
+struct SimPlayback {
+    var playback: ARIPlayback
+    var media: [String]
+    var application: String?
+}
+
+/// One recording in progress.
+struct SimRecording {
+    var recording: ARILiveRecording
+    var application: String?
+    var started: ContinuousClock.Instant
+}
+
+/// A connected events socket.
+struct SimSocket {
+    var id: Int
+    var applications: [String]
+    var continuation: AsyncStream<String>.Continuation
+}
+
+/// The whole simulated Asterisk state; lives across restarts of the HTTP side.
+struct SimWorld {
+    var channels: [String: SimChannel] = [:]
+    var bridges: [String: SimBridge] = [:]
+    var playbacks: [String: SimPlayback] = [:]
+    var recordings: [String: SimRecording] = [:]
+    /// Applications ever registered (they stay, inactive, when their socket drops).
+    var applications: Set<String> = []
+    var subscriptions: [String: Set<String>] = [:]
+    var sockets: [SimSocket] = []
+    var nextSocketID = 0
+    var sequence = 0
+    var asteriskID: String
+
+    init(asteriskID: String) { self.asteriskID = asteriskID }
+
+    mutating func nextSequence() -> Int {
+        sequence += 1
+        return sequence
+    }
+
+    /// Sends an event to the socket currently holding `application`, if any.
+    func emit(_ payload: ARIEvent.Payload, to application: String?) {
+        guard let application, let socket = sockets.last(where: { $0.applications.contains(application) }) else { return }
+        let event = ARIEvent(application: application, timestamp: SimClock.timestamp(), asteriskID: asteriskID, payload)
+        guard let data = try? JSONEncoder().encode(event) else { return }
+        socket.continuation.yield(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Sends an event to every application in `applications`.
+    func emit(_ payload: ARIEvent.Payload, toAll applications: Set<String>) {
+        for application in applications.sorted() { emit(payload, to: application) }
+    }
+
+    /// Channel ids the application is subscribed to.
+    func channelIDs(of application: String) -> [String] {
+        var ids = Set(channels.values.filter { $0.application == application }.map(\.channel.id))
+        for source in subscriptions[application] ?? [] where source.hasPrefix("channel:") {
+            let id = String(source.dropFirst("channel:".count))
+            if channels[id] != nil { ids.insert(id) }
+        }
+        return ids.sorted()
+    }
+
+    func applicationModel(_ name: String) -> ARIApplication {
+        let bridgeIDs = bridges.values.filter { $0.applications.contains(name) }.map(\.bridge.id).sorted()
+        return ARIApplication(name: name, channelIDs: channelIDs(of: name), bridgeIDs: bridgeIDs)
+    }
+}
+
+/// Timestamps in Asterisk's own format: `2026-11-22T18:02:04.507+0000`.
+enum SimClock {
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
+        return formatter.string(from: date)
+    }
+}
