@@ -3,18 +3,18 @@ import ARI
 import Foundation
 
 extension ARISimulator {
-    func listBridges() -> SimReply {
+    func listBridges() -> ARISimReply {
         .json(world.withLock { $0.bridges.values.map(\.bridge).sorted { $0.id < $1.id } })
     }
 
-    func getBridge(_ id: String) -> SimReply {
+    func getBridge(_ id: String) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.bridges[id] else { return .bridgeNotFound }
             return .json(entry.bridge)
         }
     }
 
-    func createBridge(_ request: SimRequest) -> SimReply {
+    func createBridge(_ request: ARISimRequest) -> ARISimReply {
         let types = request.all("type")
         let known: Set<String> = ["mixing", "holding", "dtmf_events", "proxy_media", "video_sfu", "video_single", "sdp_label"]
         guard types.allSatisfy(known.contains) else { return .error(400, "Invalid bridge type") }
@@ -24,13 +24,13 @@ extension ARISimulator {
             if let existing = world.bridges[id] { return .json(existing.bridge) }
             let bridge = ARIBridge(
                 id: id, technology: holding ? "holding_bridge" : "simple_bridge", bridgeType: holding ? "holding" : "mixing",
-                name: request.first("name") ?? "", creationtime: SimClock.timestamp())
-            world.bridges[id] = SimBridge(bridge: bridge)
+                name: request.first("name") ?? "", creationtime: ARISimClock.timestamp())
+            world.bridges[id] = ARISimBridge(bridge: bridge)
             return .json(bridge)
         }
     }
 
-    func destroyBridge(_ id: String) -> SimReply {
+    func destroyBridge(_ id: String) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.bridges[id] else { return .bridgeNotFound }
             for channelID in entry.bridge.channels { world.removeFromBridge(channelID) }
@@ -44,7 +44,7 @@ extension ARISimulator {
         }
     }
 
-    func bridgeAction(_ method: String, _ id: String, _ action: String, _ extra: String?, _ request: SimRequest) -> SimReply {
+    func bridgeAction(_ method: String, _ id: String, _ action: String, _ extra: String?, _ request: ARISimRequest) -> ARISimReply {
         switch (method, action, extra) {
         case ("POST", "addChannel", nil):
             let ids = request.all("channel")

@@ -3,11 +3,11 @@ import ARI
 import Foundation
 
 extension ARISimulator {
-    func listChannels() -> SimReply {
+    func listChannels() -> ARISimReply {
         .json(world.withLock { $0.channels.values.map(\.channel).sorted { $0.id < $1.id } })
     }
 
-    func getChannel(_ id: String) -> SimReply {
+    func getChannel(_ id: String) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.channels[id] else { return .channelNotFound }
             return .json(entry.channel)
@@ -16,7 +16,7 @@ extension ARISimulator {
 
     /// `POST /channels`: a Local or SIP channel that starts `Down`, answers after ``ARISimulatorConfiguration/answerDelay``
     /// and, with `app=`, then enters Stasis. An unknown technology is a 500 `{"error":"Allocation failed"}`.
-    func originate(_ request: SimRequest) -> SimReply {
+    func originate(_ request: ARISimRequest) -> ARISimReply {
         guard let endpoint = request.first("endpoint"), !endpoint.isEmpty else { return .error(400, "Endpoint must be specified") }
         let app = request.first("app")
         let context = request.first("context")
@@ -24,7 +24,7 @@ extension ARISimulator {
             return .error(400, "Application or extension must be specified")
         }
         let technology = String(endpoint.split(separator: "/").first ?? "")
-        guard SimWorld.knownTechnologies.contains(technology), endpoint.contains("/") else {
+        guard ARISimWorld.knownTechnologies.contains(technology), endpoint.contains("/") else {
             return .json(ARIErrorBody(error: "Allocation failed"), status: 500)
         }
         let variables = (try? JSONDecoder().decode([String: [String: String]].self, from: Data(request.body)))?["variables"] ?? [:]
@@ -46,7 +46,7 @@ extension ARISimulator {
                 dialplan = ARIDialplan(context: "default", exten: "s", priority: 1, appName: "AppDial2", appData: "(Outgoing Line)")
             }
             let channel = world.makeChannel(id: request.first("channelId"), name: name, state: .down, caller: caller, dialplan: dialplan)
-            var entry = SimChannel(channel: channel, application: app, variables: variables)
+            var entry = ARISimChannel(channel: channel, application: app, variables: variables)
             if technology == "Local" {
                 var other = world.makeChannel(
                     id: request.first("otherChannelId"), name: String(name.dropLast()) + "2", state: .up, caller: caller,
@@ -54,7 +54,7 @@ extension ARISimulator {
                     linkedID: channel.id)
                 other.connected = caller
                 entry.localPeer = other.id
-                world.channels[other.id] = SimChannel(channel: other, localPeer: channel.id)
+                world.channels[other.id] = ARISimChannel(channel: other, localPeer: channel.id)
             }
             world.channels[channel.id] = entry
             return channel
@@ -80,25 +80,25 @@ extension ARISimulator {
     }
 
     /// `POST /channels/create`: a `Down` channel already in Stasis; `dial` rings and answers it.
-    func createChannel(_ request: SimRequest) -> SimReply {
+    func createChannel(_ request: ARISimRequest) -> ARISimReply {
         guard let endpoint = request.first("endpoint"), let app = request.first("app") else {
             return .error(400, "Endpoint and app must be specified")
         }
         let technology = String(endpoint.split(separator: "/").first ?? "")
-        guard SimWorld.knownTechnologies.contains(technology) else { return .json(ARIErrorBody(error: "Allocation failed"), status: 500) }
+        guard ARISimWorld.knownTechnologies.contains(technology) else { return .json(ARIErrorBody(error: "Allocation failed"), status: 500) }
         let args = request.first("appArgs").map { $0.split(separator: ",").map(String.init) } ?? []
         return world.withLock { world in
             let sequence = world.nextSequence()
             let channel = world.makeChannel(
                 id: request.first("channelId"), name: "\(endpoint)-\(String(format: "%08x", sequence))", state: .down,
                 caller: ARICallerID(), dialplan: ARIDialplan(context: "default", exten: "s", priority: 1))
-            world.channels[channel.id] = SimChannel(channel: channel, application: app)
+            world.channels[channel.id] = ARISimChannel(channel: channel, application: app)
             world.enterStasis(channel.id, application: app, args: args)
             return .json(world.channels[channel.id]?.channel ?? channel)
         }
     }
 
-    func hangupRequest(_ id: String, _ request: SimRequest) -> SimReply {
+    func hangupRequest(_ id: String, _ request: ARISimRequest) -> ARISimReply {
         world.withLock { world in
             guard world.channels[id] != nil else { return .channelNotFound }
             let cause = switch request.first("reason") {
@@ -112,7 +112,7 @@ extension ARISimulator {
         }
     }
 
-    func channelAction(_ method: String, _ id: String, _ action: String, _ extra: String?, _ request: SimRequest) -> SimReply {
+    func channelAction(_ method: String, _ id: String, _ action: String, _ extra: String?, _ request: ARISimRequest) -> ARISimReply {
         switch (method, action, extra) {
         case ("POST", "answer", nil):
             return world.withLock { world in
@@ -184,7 +184,7 @@ extension ARISimulator {
         }
     }
 
-    private func snoop(_ id: String, snoopID: String?, _ request: SimRequest) -> SimReply {
+    private func snoop(_ id: String, snoopID: String?, _ request: ARISimRequest) -> ARISimReply {
         guard let app = request.first("app") else { return .error(400, "Application name is required") }
         let spy = request.first("spy") ?? "none"
         let whisper = request.first("whisper") ?? "none"
@@ -196,7 +196,7 @@ extension ARISimulator {
             let channel = world.makeChannel(
                 id: snoopID, name: "Snoop/\(id)-\(String(format: "%08x", sequence))", state: .up, caller: ARICallerID(),
                 dialplan: ARIDialplan(context: "default", exten: "s", priority: 1), linkedID: target.channel.linkedID)
-            world.channels[channel.id] = SimChannel(channel: channel, application: app)
+            world.channels[channel.id] = ARISimChannel(channel: channel, application: app)
             world.enterStasis(channel.id, application: app, args: args)
             return .json(world.channels[channel.id]?.channel ?? channel)
         }

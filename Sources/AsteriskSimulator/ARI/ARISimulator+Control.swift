@@ -25,7 +25,7 @@ extension ARISimulator {
             let channel = world.makeChannel(
                 id: channelID, name: "PJSIP/trunk-\(String(sequence, radix: 16).leftPadded(8))", state: .ring, caller: caller,
                 dialplan: ARIDialplan(context: "inbound", exten: exten, priority: 2))
-            world.channels[channel.id] = SimChannel(channel: channel)
+            world.channels[channel.id] = ARISimChannel(channel: channel)
             world.enterStasis(channel.id, application: application, args: args ?? ["inbound", exten])
             return world.channels[channel.id]!.channel
         }

@@ -7,7 +7,7 @@ extension ARISimulator {
     /// The events socket upgrades only with valid credentials and an `app` parameter.
     /// (Hummingbird answers a refused upgrade itself; a plain GET gets Asterisk's 400/401.)
     func shouldUpgrade(_ request: Request) -> RouterShouldUpgrade {
-        let query = SimRequest.parseQuery(request.uri.query)
+        let query = ARISimRequest.parseQuery(request.uri.query)
         guard isAuthorized(authorization: request.headers[.authorization], query: query) else { return .dontUpgrade }
         guard let apps = query.first(where: { $0.0 == "app" })?.1, !apps.isEmpty else { return .dontUpgrade }
         return .upgrade([:])
@@ -16,7 +16,7 @@ extension ARISimulator {
     /// Registers the socket's applications, replacing (with `ApplicationReplaced`) an older socket
     /// holding the same name, then forwards events until either side closes.
     func serveEvents(request: Request, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        let query = SimRequest.parseQuery(request.uri.query)
+        let query = ARISimRequest.parseQuery(request.uri.query)
         let apps = (query.first { $0.0 == "app" }?.1 ?? "").split(separator: ",").map(String.init)
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         let id = world.withLock { world -> Int in
@@ -27,7 +27,7 @@ extension ARISimulator {
                 world.applications.insert(app)
             }
             world.nextSocketID += 1
-            world.sockets.append(SimSocket(id: world.nextSocketID, applications: apps, continuation: continuation))
+            world.sockets.append(ARISimSocket(id: world.nextSocketID, applications: apps, continuation: continuation))
             return world.nextSocketID
         }
         defer {

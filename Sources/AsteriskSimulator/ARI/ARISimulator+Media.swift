@@ -5,7 +5,7 @@ import Foundation
 extension ARISimulator {
     // MARK: Playbacks
 
-    func playOnChannel(_ id: String, playbackID: String?, _ request: SimRequest) -> SimReply {
+    func playOnChannel(_ id: String, playbackID: String?, _ request: ARISimRequest) -> ARISimReply {
         play(target: "channel:\(id)", playbackID: playbackID, request) { world in
             world.check(id, needsAnswer: true)
         } application: { world in
@@ -16,17 +16,17 @@ extension ARISimulator {
     /// Answers 201 at once; `PlaybackStarted` follows, then `PlaybackFinished` (`done`, or `failed`
     /// for a missing sound) after the media's duration, unless stopped first.
     func play(
-        target: String, playbackID: String?, _ request: SimRequest, check: (SimWorld) -> SimReply?,
-        application: (SimWorld) -> String?
-    ) -> SimReply {
+        target: String, playbackID: String?, _ request: ARISimRequest, check: (ARISimWorld) -> ARISimReply?,
+        application: (ARISimWorld) -> String?
+    ) -> ARISimReply {
         let media = request.all("media")
         guard !media.isEmpty else { return .error(400, "Missing parameter media") }
         let id = playbackID ?? UUID().uuidString.lowercased()
-        let result = world.withLock { world -> SimReply in
+        let result = world.withLock { world -> ARISimReply in
             if let failure = check(world) { return failure }
             guard world.playbacks[id] == nil else { return .error(409, "Playback id already in use") }
             let playback = ARIPlayback(id: id, mediaURI: media.last!, targetURI: target, language: request.first("lang") ?? "en", state: .queued)
-            world.playbacks[id] = SimPlayback(playback: playback, media: media, application: application(world))
+            world.playbacks[id] = ARISimPlayback(playback: playback, media: media, application: application(world))
             return .json(playback, status: 201, headers: [("Location", "/playbacks/\(id)")])
         }
         guard result.status == 201 else { return result }
@@ -51,7 +51,7 @@ extension ARISimulator {
         return result
     }
 
-    func getPlayback(_ id: String) -> SimReply {
+    func getPlayback(_ id: String) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.playbacks[id] else { return .playbackNotFound }
             return .json(entry.playback)
@@ -59,7 +59,7 @@ extension ARISimulator {
     }
 
     /// `DELETE /playbacks/{id}`: stops it (`PlaybackFinished`, state `done`); 404 once finished.
-    func stopPlayback(_ id: String) -> SimReply {
+    func stopPlayback(_ id: String) -> ARISimReply {
         world.withLock { world in
             guard var entry = world.playbacks[id] else { return .playbackNotFound }
             world.playbacks[id] = nil
@@ -69,7 +69,7 @@ extension ARISimulator {
         }
     }
 
-    func controlPlayback(_ id: String, _ request: SimRequest) -> SimReply {
+    func controlPlayback(_ id: String, _ request: ARISimRequest) -> ARISimReply {
         let operation = request.first("operation") ?? ""
         guard ["restart", "pause", "unpause", "reverse", "forward"].contains(operation) else {
             return .error(400, "Invalid operation \(operation)")
@@ -85,19 +85,19 @@ extension ARISimulator {
 
     // MARK: Recordings
 
-    func recordBridge(_ id: String, _ request: SimRequest) -> SimReply {
+    func recordBridge(_ id: String, _ request: ARISimRequest) -> ARISimReply {
         guard let name = request.first("name"), !name.isEmpty else { return .error(400, "Recording name is required") }
         let format = request.first("format") ?? ""
         guard format == "wav" else { return .error(422, "Recording format not supported") }
         let ifExists = request.first("ifExists") ?? "fail"
         let fileExists = FileManager.default.fileExists(atPath: fileURL(name).path)
-        let result = world.withLock { world -> SimReply in
+        let result = world.withLock { world -> ARISimReply in
             guard let bridge = world.bridges[id] else { return .bridgeNotFound }
             if world.recordings[name] != nil || (fileExists && ifExists == "fail") {
                 return .error(409, "Recording with the same name already exists on the system")
             }
             let recording = ARILiveRecording(name: name, format: format, targetURI: "bridge:\(id)", state: "queued")
-            world.recordings[name] = SimRecording(recording: recording, application: bridge.applications.sorted().first, started: .now)
+            world.recordings[name] = ARISimRecording(recording: recording, application: bridge.applications.sorted().first, started: .now)
             return .json(recording, status: 201, headers: [("Location", "/recordings/live/\(name)")])
         }
         guard result.status == 201 else { return result }
@@ -116,7 +116,7 @@ extension ARISimulator {
         return result
     }
 
-    func getLiveRecording(_ name: String) -> SimReply {
+    func getLiveRecording(_ name: String) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.recordings[name] else { return .recordingNotFound }
             return .json(entry.recording)
@@ -124,7 +124,7 @@ extension ARISimulator {
     }
 
     /// Stop (keep the WAV, `RecordingFinished`) or cancel (discard, `RecordingFailed` with state `canceled`).
-    func finishRecording(_ name: String, cancel: Bool) -> SimReply {
+    func finishRecording(_ name: String, cancel: Bool) -> ARISimReply {
         world.withLock { world in
             guard let entry = world.recordings[name] else { return .recordingNotFound }
             completeRecording(&world, name: name, recording: entry, cancel: cancel)
@@ -132,7 +132,7 @@ extension ARISimulator {
         }
     }
 
-    func completeRecording(_ world: inout SimWorld, name: String, recording entry: SimRecording, cancel: Bool) {
+    func completeRecording(_ world: inout ARISimWorld, name: String, recording entry: ARISimRecording, cancel: Bool) {
         world.recordings[name] = nil
         var recording = entry.recording
         let elapsed = ContinuousClock.now - entry.started
@@ -162,23 +162,23 @@ extension ARISimulator {
 
     private func isSafe(_ name: String) -> Bool { !name.contains("..") && !name.hasPrefix("/") }
 
-    func listStoredRecordings() -> SimReply {
+    func listStoredRecordings() -> ARISimReply {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: configuration.recordingsDirectory.path)) ?? []
         let stored = files.filter { $0.hasSuffix(".wav") }.sorted().map { ARIStoredRecording(name: String($0.dropLast(4)), format: "wav") }
         return .json(stored)
     }
 
-    func getStoredRecording(_ name: String) -> SimReply {
+    func getStoredRecording(_ name: String) -> ARISimReply {
         guard isSafe(name), FileManager.default.fileExists(atPath: fileURL(name).path) else { return .recordingNotFound }
         return .json(ARIStoredRecording(name: name, format: "wav"))
     }
 
-    func storedRecordingFile(_ name: String) -> SimReply {
+    func storedRecordingFile(_ name: String) -> ARISimReply {
         guard isSafe(name), let data = FileManager.default.contents(atPath: fileURL(name).path) else { return .recordingNotFound }
-        return SimReply(status: 200, headers: [("Content-Type", "audio/wav")], body: Array(data))
+        return ARISimReply(status: 200, headers: [("Content-Type", "audio/wav")], body: Array(data))
     }
 
-    func deleteStoredRecording(_ name: String) -> SimReply {
+    func deleteStoredRecording(_ name: String) -> ARISimReply {
         guard isSafe(name), (try? FileManager.default.removeItem(at: fileURL(name))) != nil else { return .recordingNotFound }
         return .noContent
     }

@@ -3,7 +3,7 @@ import ARI
 
 extension ARISimulator {
     /// Dispatches one authenticated request by method and path below `/ari`.
-    func handle(_ request: SimRequest) -> SimReply {
+    func handle(_ request: ARISimRequest) -> ARISimReply {
         let p = request.path
         switch (request.method, p.count) {
         case ("GET", 1) where p[0] == "events":
@@ -45,14 +45,14 @@ extension ARISimulator {
         }
     }
 
-    private func getApplication(_ name: String) -> SimReply {
+    private func getApplication(_ name: String) -> ARISimReply {
         world.withLock { world in
             guard world.applications.contains(name) else { return .error(404, "Application not found") }
             return .json(world.applicationModel(name))
         }
     }
 
-    private func subscription(_ name: String, _ request: SimRequest, add: Bool) -> SimReply {
+    private func subscription(_ name: String, _ request: ARISimRequest, add: Bool) -> ARISimReply {
         let sources = request.all("eventSource")
         guard !sources.isEmpty else { return .error(400, "Missing parameter eventSource") }
         return world.withLock { world in
@@ -86,7 +86,7 @@ extension ARISimulator {
             build: .init(os: "Linux", kernel: "6.1.0", options: "", machine: "x86_64", date: "2026-11-01 00:00:00 UTC", user: "simulator"),
             system: .init(version: "22.10.1", entityID: configuration.asteriskID),
             config: .init(name: "", defaultLanguage: "en", maxChannels: 0, maxOpenFiles: 0, maxLoad: 0, setid: .init(user: "", group: "")),
-            status: .init(startupTime: SimClock.timestamp(), lastReloadTime: SimClock.timestamp())
+            status: .init(startupTime: ARISimClock.timestamp(), lastReloadTime: ARISimClock.timestamp())
         )
     }
 }

@@ -18,7 +18,7 @@ import Synchronization
 public final class ARISimulator: Service, Sendable {
     /// Credentials, directories and timings.
     public let configuration: ARISimulatorConfiguration
-    let world: Mutex<SimWorld>
+    let world: Mutex<ARISimWorld>
     private let runtime = Mutex(Runtime())
     let logger: Logger
 
@@ -28,10 +28,10 @@ public final class ARISimulator: Service, Sendable {
         /// The port of the last run, reused by the next one.
         var lastPort: Int?
         var portWaiters: [CheckedContinuation<Int, Never>] = []
-        var jobs: AsyncStream<SimJob>.Continuation?
+        var jobs: AsyncStream<ARISimJob>.Continuation?
     }
 
-    struct SimJob: Sendable {
+    struct ARISimJob: Sendable {
         var delay: Duration
         var action: @Sendable () -> Void
     }
@@ -39,7 +39,7 @@ public final class ARISimulator: Service, Sendable {
     /// A simulator; call `run()` (or add it to a ServiceGroup) to serve.
     public init(configuration: ARISimulatorConfiguration, logger: Logger = Logger(label: "ctibridge.simulator.ari")) {
         self.configuration = configuration
-        self.world = Mutex(SimWorld(asteriskID: configuration.asteriskID))
+        self.world = Mutex(ARISimWorld(asteriskID: configuration.asteriskID))
         self.logger = logger
         try? FileManager.default.createDirectory(at: configuration.recordingsDirectory, withIntermediateDirectories: true)
     }
@@ -61,7 +61,7 @@ public final class ARISimulator: Service, Sendable {
 
     /// Serves until cancelled or graceful shutdown; may be called again afterwards (same port).
     public func run() async throws {
-        let (jobs, jobsContinuation) = AsyncStream.makeStream(of: SimJob.self)
+        let (jobs, jobsContinuation) = AsyncStream.makeStream(of: ARISimJob.self)
         let port = runtime.withLock { runtime -> Int in
             runtime.jobs = jobsContinuation
             return runtime.lastPort ?? configuration.port
@@ -118,7 +118,7 @@ public final class ARISimulator: Service, Sendable {
 
     /// Runs `action` after `delay` while the server runs (dropped when it stops).
     func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) {
-        _ = runtime.withLock { $0.jobs?.yield(SimJob(delay: delay, action: action)) }
+        _ = runtime.withLock { $0.jobs?.yield(ARISimJob(delay: delay, action: action)) }
     }
 
     private func closeAllSockets() {

@@ -20,23 +20,23 @@ struct ARISimulatorResponder: HTTPResponder {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 
-    private func reply(to request: Request) async -> SimReply {
+    private func reply(to request: Request) async -> ARISimReply {
         let path = request.uri.path
         guard path == "/ari" || path.hasPrefix("/ari/") else { return .error(404, "Not found") }
-        let query = SimRequest.parseQuery(request.uri.query)
+        let query = ARISimRequest.parseQuery(request.uri.query)
         if path.hasSuffix("/") {
             let trimmed = String(path.reversed().drop { $0 == "/" }.reversed())
             return .error(404, "ARI URLs do not end with a slash. Try \(trimmed)")
         }
         guard simulator.isAuthorized(authorization: request.headers[.authorization], query: query) else {
-            var reply = SimReply.error(401, "Authentication required")
+            var reply = ARISimReply.error(401, "Authentication required")
             reply.headers.append(("WWW-Authenticate", "Basic realm=\"Asterisk REST Interface\""))
             return reply
         }
         let segments = path.split(separator: "/").dropFirst().map { String($0).removingPercentEncoding ?? String($0) }
         var body: [UInt8] = []
         if let buffer = try? await request.body.collect(upTo: 1 << 20) { body = Array(buffer.readableBytesView) }
-        let simRequest = SimRequest(method: request.method.rawValue, path: Array(segments), query: query, body: body)
+        let simRequest = ARISimRequest(method: request.method.rawValue, path: Array(segments), query: query, body: body)
         return simulator.handle(simRequest)
     }
 }

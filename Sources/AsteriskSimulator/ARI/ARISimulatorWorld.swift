@@ -2,7 +2,7 @@ import ARI
 import Foundation
 
 /// One simulated channel and what Stasis knows about it.
-struct SimChannel {
+struct ARISimChannel {
     var channel: ARIChannel
     /// The application the channel is subscribed to (in Stasis, or originated with `app=`).
     var application: String?
@@ -16,43 +16,43 @@ struct SimChannel {
 }
 
 /// One simulated bridge.
-struct SimBridge {
+struct ARISimBridge {
     var bridge: ARIBridge
     var applications: Set<String> = []
     var mohClass: String?
 }
 
 /// One simulated playback.
-struct SimPlayback {
+struct ARISimPlayback {
     var playback: ARIPlayback
     var media: [String]
     var application: String?
 }
 
 /// One recording in progress.
-struct SimRecording {
+struct ARISimRecording {
     var recording: ARILiveRecording
     var application: String?
     var started: ContinuousClock.Instant
 }
 
 /// A connected events socket.
-struct SimSocket {
+struct ARISimSocket {
     var id: Int
     var applications: [String]
     var continuation: AsyncStream<String>.Continuation
 }
 
 /// The whole simulated Asterisk state; lives across restarts of the HTTP side.
-struct SimWorld {
-    var channels: [String: SimChannel] = [:]
-    var bridges: [String: SimBridge] = [:]
-    var playbacks: [String: SimPlayback] = [:]
-    var recordings: [String: SimRecording] = [:]
+struct ARISimWorld {
+    var channels: [String: ARISimChannel] = [:]
+    var bridges: [String: ARISimBridge] = [:]
+    var playbacks: [String: ARISimPlayback] = [:]
+    var recordings: [String: ARISimRecording] = [:]
     /// Applications ever registered (they stay, inactive, when their socket drops).
     var applications: Set<String> = []
     var subscriptions: [String: Set<String>] = [:]
-    var sockets: [SimSocket] = []
+    var sockets: [ARISimSocket] = []
     var nextSocketID = 0
     var sequence = 0
     var asteriskID: String
@@ -67,7 +67,7 @@ struct SimWorld {
     /// Sends an event to the socket currently holding `application`, if any.
     func emit(_ payload: ARIEvent.Payload, to application: String?) {
         guard let application, let socket = sockets.last(where: { $0.applications.contains(application) }) else { return }
-        let event = ARIEvent(application: application, timestamp: SimClock.timestamp(), asteriskID: asteriskID, payload)
+        let event = ARIEvent(application: application, timestamp: ARISimClock.timestamp(), asteriskID: asteriskID, payload)
         guard let data = try? JSONEncoder().encode(event) else { return }
         socket.continuation.yield(String(decoding: data, as: UTF8.self))
     }
@@ -94,7 +94,7 @@ struct SimWorld {
 }
 
 /// Timestamps in Asterisk's own format: `2026-11-22T18:02:04.507+0000`.
-enum SimClock {
+enum ARISimClock {
     static func timestamp(_ date: Date = Date()) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -2,7 +2,7 @@ import ARI
 import Foundation
 
 /// A request as the simulator's ARI handlers see it: method, path below `/ari`, query, body.
-struct SimRequest: Sendable {
+struct ARISimRequest: Sendable {
     var method: String
     var path: [String]
     var query: [(String, String)]
@@ -28,21 +28,21 @@ struct SimRequest: Sendable {
 }
 
 /// An answer: status, headers and body.
-struct SimReply: Sendable {
+struct ARISimReply: Sendable {
     var status: Int
     var headers: [(String, String)] = []
     var body: [UInt8] = []
 
-    static let noContent = SimReply(status: 204)
+    static let noContent = ARISimReply(status: 204)
 
     /// A JSON answer.
-    static func json(_ value: some Encodable, status: Int = 200, headers: [(String, String)] = []) -> SimReply {
+    static func json(_ value: some Encodable, status: Int = 200, headers: [(String, String)] = []) -> ARISimReply {
         let body = (try? JSONEncoder().encode(value)).map { Array($0) } ?? []
-        return SimReply(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
+        return ARISimReply(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
     }
 
     /// Asterisk's error shape: `{"message": …}`.
-    static func error(_ status: Int, _ message: String) -> SimReply {
+    static func error(_ status: Int, _ message: String) -> ARISimReply {
         json(ARIErrorBody(message: message), status: status)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import ARI
 
-extension SimWorld {
+extension ARISimWorld {
     static let knownTechnologies: Set<String> = ["Local", "PJSIP", "SIP", "IAX2", "DAHDI", "Snoop"]
 
     /// A new channel value in Asterisk's shape, with `CHANNEL(linkedid)` in channelvars.
@@ -12,7 +12,7 @@ extension SimWorld {
         let id = id ?? "1763834524.\(sequence)"
         return ARIChannel(
             id: id, name: name, state: state, protocolID: "", caller: caller, connected: caller, accountcode: "",
-            dialplan: dialplan, creationtime: SimClock.timestamp(), language: "en",
+            dialplan: dialplan, creationtime: ARISimClock.timestamp(), language: "en",
             channelvars: ["CHANNEL(linkedid)": linkedID ?? id]
         )
     }
@@ -92,7 +92,7 @@ extension SimWorld {
     }
 
     /// The 404/409/412 checks every media and control call makes.
-    func check(_ id: String, needsStasis: Bool = true, needsAnswer: Bool = false) -> SimReply? {
+    func check(_ id: String, needsStasis: Bool = true, needsAnswer: Bool = false) -> ARISimReply? {
         guard let entry = channels[id] else { return .channelNotFound }
         if needsStasis && !entry.inStasis { return .notInStasis }
         if needsAnswer && entry.channel.state.isUnanswered { return .invalidState }
