@@ -126,6 +126,9 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
         var messageStart = self.messageStart
         var problem = self.problem
         var eventIndex = self.eventIndex
+        // Take the array out of `self` so appends work on a uniquely held local.
+        var fields = self.fields
+        self.fields = []
         let maxLineLength = limits.maxLineLength
         let maxHeaders = limits.maxHeaders
         defer {
@@ -133,6 +136,7 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
             self.messageStart = messageStart
             self.problem = problem
             self.eventIndex = eventIndex
+            self.fields = fields
         }
         while lineStart < count {
             guard let hit = memchr(base + lineStart, 0x0A, count - lineStart) else { return .needMoreData }
@@ -148,7 +152,7 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
                     messageStart = lineStart
                     continue
                 }
-                let frame = finishMessage(bytes, start: messageStart, end: newline + 1, problem: problem, eventIndex: eventIndex)
+                let frame = finishMessage(bytes, start: messageStart, end: newline + 1, problem: problem, fields: &fields, eventIndex: eventIndex)
                 return .frame(frame, consumed: newline + 1)
             }
             if expectGreeting {
@@ -194,8 +198,9 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
         return .needMoreData
     }
 
-    private mutating func finishMessage(
-        _ bytes: UnsafeRawBufferPointer, start: Int, end: Int, problem: AMIFrameError.Code?, eventIndex: Int32
+    private func finishMessage(
+        _ bytes: UnsafeRawBufferPointer, start: Int, end: Int, problem: AMIFrameError.Code?, fields: inout [AMIMessage.Field],
+        eventIndex: Int32
     ) -> AMIFrame {
         let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         if let problem = problem ?? (slice.count > limits.maxMessageBytes ? .messageTooLarge : nil) {
@@ -203,7 +208,11 @@ public struct AMIFrameDecoder: NIOSingleStepByteToMessageDecoder {
         }
         // Keep the header lines only; the closing blank line is not part of the message.
         let lastEnd = Int(fields.last.map { $0.valueEnd } ?? 0)
-        let message = AMIMessage(bytes: Array(slice.prefix(lastEnd)), fields: fields, eventIndex: eventIndex)
+        let copy = [UInt8](unsafeUninitializedCapacity: lastEnd) { buffer, initialized in
+            if lastEnd > 0, let source = slice.baseAddress { buffer.baseAddress!.initialize(from: source.assumingMemoryBound(to: UInt8.self), count: lastEnd) }
+            initialized = lastEnd
+        }
+        let message = AMIMessage(bytes: copy, fields: fields, eventIndex: eventIndex)
         fields = []
         fields.reserveCapacity(32)
         return .message(message)
