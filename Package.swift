@@ -46,7 +46,11 @@ let package = Package(
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
-        .target(name: "CTICore", swiftSettings: swiftSettings),
+        .target(
+            name: "CTICore",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: swiftSettings
+        ),
         // Asterisk Manager Interface: framing, pure connection state machine, NIO handler, client.
         .target(
             name: "AMI",

@@ -1,4 +1,5 @@
 import AMI
+import CTICore
 import Foundation
 import Logging
 import Testing

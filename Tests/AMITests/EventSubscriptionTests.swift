@@ -1,4 +1,5 @@
 @testable import AMI
+import CTICore
 import Testing
 
 @Suite("bounded event subscription")

@@ -1,5 +1,6 @@
 import ARI
 import AsteriskSimulator
+import CTICore
 import Foundation
 import Testing
 
