@@ -19,15 +19,13 @@ public final class AMIClient: Service, Sendable {
     private let logger: Logger
     private let clock: any Clock<Duration>
     private let counters = AMIClientCounters()
+    private let subscribers = EventFanOut<AMIClientEvent>()
     private let state: Mutex<State>
 
     private struct State {
         var channel: (any Channel)?
-        var subscribers: [(id: Int, subscription: AMIEventSubscription)] = []
-        var nextSubscriberID = 0
         var nextConnection = 0
         var random: SeededGenerator
-        var finished = false
     }
 
     /// A client; `clock` times keepalives and reconnect delays, `randomSeed` fixes the jitter.
@@ -58,24 +56,12 @@ public final class AMIClient: Service, Sendable {
     /// A new stream of client events; when it holds `capacity` unread events the oldest are dropped
     /// and reported as ``AMIClientEvent/eventsDropped(count:)``.
     public func subscribe(capacity: Int = 10_000) -> AMIEventSubscription {
-        state.withLock { state in
-            let id = state.nextSubscriberID
-            state.nextSubscriberID += 1
-            let subscription = AMIEventSubscription(capacity: capacity) { [weak self] in self?.unsubscribe(id) }
-            if state.finished { subscription.finish() } else { state.subscribers.append((id, subscription)) }
-            return subscription
-        }
-    }
-
-    private func unsubscribe(_ id: Int) {
-        state.withLock { $0.subscribers.removeAll { $0.id == id } }
+        subscribers.subscribe(capacity: capacity)
     }
 
     private func publish(_ event: AMIClientEvent) {
-        let subscribers = state.withLock { $0.subscribers }
-        for entry in subscribers where !entry.subscription.push(event) {
-            counters.eventsDropped(1)
-        }
+        let drops = subscribers.publish(event)
+        if drops > 0 { counters.eventsDropped(drops) }
     }
 
     // MARK: Actions
@@ -132,21 +118,12 @@ public final class AMIClient: Service, Sendable {
 
     /// Connects and stays connected until cancelled or graceful shutdown.
     public func run() async throws {
-        defer { finishSubscribers() }
+        defer { subscribers.finish() }
         do {
             try await cancelWhenGracefulShutdown { try await self.connectLoop() }
         } catch is CancellationError {
             return
         }
-    }
-
-    private func finishSubscribers() {
-        let subscribers = state.withLock { state in
-            state.finished = true
-            defer { state.subscribers.removeAll() }
-            return state.subscribers
-        }
-        for entry in subscribers { entry.subscription.finish() }
     }
 
     private func connectLoop() async throws {

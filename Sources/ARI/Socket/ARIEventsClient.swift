@@ -24,13 +24,11 @@ public final class ARIEventsClient: Service, Sendable {
     private let logger: Logger
     private let clock: any Clock<Duration>
     private let counters = ARIEventsClientCounters()
+    private let subscribers = EventFanOut<ARIClientEvent>()
     private let state: Mutex<State>
 
     private struct State {
-        var subscribers: [(id: Int, subscription: ARIEventSubscription)] = []
-        var nextSubscriberID = 0
         var random: SeededGenerator
-        var finished = false
     }
 
     /// A client; `clock` times reconnect delays, `randomSeed` fixes their jitter.
@@ -60,40 +58,19 @@ public final class ARIEventsClient: Service, Sendable {
     /// A new stream of client events; when it holds `capacity` unread events the oldest are
     /// dropped and reported as ``ARIClientEvent/eventsDropped(count:)``.
     public func subscribe(capacity: Int = 10_000) -> ARIEventSubscription {
-        state.withLock { state in
-            let id = state.nextSubscriberID
-            state.nextSubscriberID += 1
-            let subscription = ARIEventSubscription(capacity: capacity) { [weak self] in self?.unsubscribe(id) }
-            if state.finished { subscription.finish() } else { state.subscribers.append((id, subscription)) }
-            return subscription
-        }
-    }
-
-    private func unsubscribe(_ id: Int) {
-        state.withLock { $0.subscribers.removeAll { $0.id == id } }
+        subscribers.subscribe(capacity: capacity)
     }
 
     private func publish(_ event: ARIClientEvent) {
-        let subscribers = state.withLock { $0.subscribers }
-        for entry in subscribers where !entry.subscription.push(event) {
-            counters.eventsDropped(1)
-        }
-    }
-
-    private func finishSubscribers() {
-        let subscribers = state.withLock { state in
-            state.finished = true
-            defer { state.subscribers.removeAll() }
-            return state.subscribers
-        }
-        for entry in subscribers { entry.subscription.finish() }
+        let drops = subscribers.publish(event)
+        if drops > 0 { counters.eventsDropped(drops) }
     }
 
     // MARK: Connection loop
 
     /// Connects and stays connected until cancelled, graceful shutdown, or a fatal error.
     public func run() async throws {
-        defer { finishSubscribers() }
+        defer { subscribers.finish() }
         do {
             try await cancelWhenGracefulShutdown { try await self.connectLoop() }
         } catch is CancellationError {
