@@ -1,4 +1,5 @@
 import ARI
+import CTICore
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CTICore
 import Foundation
 
 /// One message from the ARI events WebSocket: the common envelope and a typed payload.

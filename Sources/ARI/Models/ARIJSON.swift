@@ -1,38 +1,4 @@
-/// Any JSON value, for the few free-form fields of ARI (event filters, user events).
-public enum ARIJSON: Codable, Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([ARIJSON])
-    case object([String: ARIJSON])
+import CTICore
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([ARIJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: ARIJSON].self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-}
+/// Any JSON value, for the few free-form fields of ARI (event filters, user events, unknown events).
+public typealias ARIJSON = JSONValue
