@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "ctibridge-bench",
             dependencies: [
-                "AMI", "AsteriskSimulator", nioCore,
+                "AMI", "AsteriskSimulator", "CTICore", nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ctibridge-bench",
