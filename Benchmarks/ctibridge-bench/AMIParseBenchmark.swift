@@ -47,9 +47,7 @@ struct AMIParseBenchmark: ParsableCommand {
         let chunks = DecoderRun.chunks(of: stream.bytes, chunkSize: chunkSize)
         if let saveStream { try Data(stream.bytes).write(to: URL(fileURLWithPath: saveStream)) }
         print("AMI stream: \(stream.events) events, \(stream.bytes.count) bytes, from \(capture)")
-        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
-            print("Load average before the runs: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (other work skews the numbers)")
-        }
+        if let load = LoadAverage.line() { print(load) }
         print("Chunks of \(chunkSize) bytes; ours: best of \(runs) after a warm-up; panoramisk: best of \(peerRuns); \(clock) time")
 
         var best = Double.infinity

@@ -8,5 +8,6 @@ enum BenchmarkPaths {
         .deletingLastPathComponent()
 
     static let capture = packageRoot.appendingPathComponent("Tests/Fixtures/ami-queue-call.raw").path
+    static let mainMenuFlow = packageRoot.appendingPathComponent("Samples/ivr/main-menu.json").path
     static let panoramiskDriver = packageRoot.appendingPathComponent("Benchmarks/peers/panoramisk_parse.py").path
 }

@@ -6,6 +6,6 @@ struct CTIBridgeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge-bench",
         abstract: "CTIBridge benchmarks (build with -c release).",
-        subcommands: [AMIParseBenchmark.self]
+        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self]
     )
 }

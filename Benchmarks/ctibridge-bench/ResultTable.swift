@@ -23,32 +23,10 @@ struct ResultTable {
                 baseline.map { fixed(row.eventsPerSecond / $0.eventsPerSecond, 1) + "x" } ?? "n/a",
             ]
         }
-        let all = [header] + lines
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            cells.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return NumberFormat.table([header] + lines)
     }
 
-    private func grouped(_ value: Int) -> String {
-        var digits = Array(String(value))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return String(digits)
-    }
+    private func grouped(_ value: Int) -> String { NumberFormat.grouped(value) }
 
-    private func fixed(_ value: Double, _ places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int((value * scale).rounded())
-        let whole = scaled / Int(scale)
-        let fraction = String(scaled % Int(scale))
-        return places == 0 ? String(whole) : "\(whole).\(String(repeating: "0", count: places - fraction.count))\(fraction)"
-    }
+    private func fixed(_ value: Double, _ places: Int) -> String { NumberFormat.fixed(value, places) }
 }
