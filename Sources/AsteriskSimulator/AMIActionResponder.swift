@@ -1,230 +1,150 @@
 import AMI
 import CTICore
 
-/// What the simulator does after reading one action.
-enum AMIResponderOutput: Sendable {
-    /// Write to this session only (responses, list items, FullyBooted).
-    case reply(AMIMessage)
-    /// Deliver to every session whose event mask accepts it.
-    case broadcast(AMIMessage)
-    /// Wait the failed-login delay, write this, then close.
-    case refuseLogin(AMIMessage)
-    /// Close this session after what was written.
+/// What the connection does after answering one action.
+enum AMIAfterReply: Sendable, Equatable {
+    /// Keep reading actions.
+    case keepOpen
+    /// Close once the replies are written (Logoff).
     case close
+    /// Wait the failed-login delay, then write the replies and close.
+    case refuseLogin
+}
+
+/// The replies to one action, for this connection only. Async events go through the PBX outbox.
+struct AMIActionOutcome: Sendable {
+    var replies: [AMIMessage]
+    var after: AMIAfterReply = .keepOpen
+
+    init(_ replies: [AMIMessage], after: AMIAfterReply = .keepOpen) {
+        self.replies = replies
+        self.after = after
+    }
 }
 
 /// Answers AMI actions the way Asterisk 22 does, against a ``SimulatedPBX``. Pure: no I/O.
 struct AMIActionResponder {
-    let users: [String: String]
-    let now: Double
+    let accounts: [String: AMISimulatorUser]
+    let now: WallTime
 
-    func respond(to action: AMIMessage, session: inout AMISimulatorSession, pbx: inout SimulatedPBX, random: inout SeededGenerator) -> [AMIResponderOutput] {
-        guard let name = action["Action"], !name.isEmpty else {
-            return [.reply(error(action, "Missing action in request"))]
+    /// The action's write permission: any one of these classes is enough (manager.c:7112).
+    static let requiredPermission: [String: AMIPermission] = [
+        "originate": .originate, "hangup": [.system, .call], "setvar": .call, "getvar": [.call, .reporting],
+        "status": [.system, .call, .reporting], "coreshowchannels": [.system, .reporting], "command": .command,
+        "queueadd": .agent, "queueremove": .agent, "queuepause": .agent, "mixmonitor": .system,
+        "stopmixmonitor": [.system, .call],
+    ]
+
+    /// Every action the simulator knows, with the synopsis `ListCommands` shows.
+    static let synopses: [(String, String)] = [
+        ("Challenge", "Generate Challenge for MD5 Auth."), ("Command", "Execute Asterisk CLI Command."),
+        ("CoreShowChannels", "List currently active channels."), ("Events", "Control Event Flow."),
+        ("Getvar", "Gets a channel variable or function value."), ("Hangup", "Hangup channel."),
+        ("ListCommands", "List available manager commands."), ("Login", "Login Manager."), ("Logoff", "Logoff Manager."),
+        ("MixMonitor", "Record a call and mix the audio during the recording."),
+        ("Originate", "Originate a call."), ("Ping", "Keepalive command."), ("QueueAdd", "Add interface to queue."),
+        ("QueuePause", "Makes a queue member temporarily unavailable."), ("QueueRemove", "Remove interface from queue."),
+        ("QueueStatus", "Show queue status."), ("QueueSummary", "Show queue summary."), ("Setvar", "Sets a channel variable or function value."),
+        ("Status", "List channel status."), ("StopMixMonitor", "Stop recording a call through MixMonitor, and free the recording's file handle."),
+    ]
+
+    static let knownActions = Set(synopses.map { $0.0.lowercased() })
+
+    func respond(to action: AMIMessage, session: inout AMISimulatorSession, pbx: inout SimulatedPBX, random: inout SeededGenerator) -> AMIActionOutcome {
+        guard let name = action.nonEmptyHeader("Action") else {
+            return AMIActionOutcome([AMIResponses.error(action, "Missing action in request")])
         }
-        switch name.lowercased() {
-        case "login": return login(action, session: &session)
+        let key = name.lowercased()
+        switch key {
+        case "login": return login(action, session: &session, pbx: pbx)
         case "challenge": return challenge(action, session: &session, random: &random)
-        case "logoff": return [.reply(response(action, "Goodbye", message: "Thanks for all the fish.")), .close]
+        case "logoff": return AMIActionOutcome([AMIResponses.response(to: action, "Goodbye", message: "Thanks for all the fish.")], after: .close)
         default: break
         }
-        guard session.isAuthenticated else { return [.reply(error(action, "Permission denied"))] }
-        switch name.lowercased() {
-        case "ping":
-            var reply = response(action, "Success")
-            reply.append("Ping", "Pong")
-            reply.append("Timestamp", SimEvents.timestamp(now))
-            return [.reply(reply)]
-        case "events":
-            session.eventMask = AMISimulatorSession.mask(action["EventMask"])
-            var reply = response(action, "Success")
-            reply.append("Events", session.eventMask == [] ? "Off" : "On")
-            return [.reply(reply)]
-        case "command": return [.reply(command(action, pbx: pbx))]
-        case "getvar": return getvar(action, pbx: pbx)
-        case "setvar": return setvar(action, pbx: &pbx)
-        case "coreshowchannels": return AMISimulatorLists.coreShowChannels(action, pbx: pbx, now: now).map { .reply($0) }
-        case "status": return AMISimulatorLists.status(action, pbx: pbx, now: now).map { .reply($0) }
-        case "queuestatus": return AMISimulatorLists.queueStatus(action, pbx: pbx, now: now).map { .reply($0) }
-        case "queuesummary": return AMISimulatorLists.queueSummary(action, pbx: pbx, now: now).map { .reply($0) }
-        case "queueadd": return queueAdd(action, pbx: &pbx)
-        case "queueremove": return queueRemove(action, pbx: &pbx)
-        case "queuepause": return queuePause(action, pbx: &pbx)
-        case "originate": return AMISimulatorOriginate(now: now).originate(action, pbx: &pbx)
-        case "hangup": return hangup(action, pbx: &pbx)
-        case "mixmonitor", "stopmixmonitor": return mixMonitor(action, start: name.lowercased() == "mixmonitor", pbx: pbx)
-        default:
-            return [.reply(error(action, "Invalid/unknown command: \(name). Use Action: ListCommands to show available commands."))]
+        guard session.isAuthenticated else { return AMIActionOutcome([AMIResponses.error(action, "Permission denied")]) }
+        guard Self.knownActions.contains(key) else {
+            return AMIActionOutcome([AMIResponses.error(action, "Invalid/unknown command: \(name). Use Action: ListCommands to show available commands.")])
+        }
+        if let required = Self.requiredPermission[key], session.write.isDisjoint(with: required) {
+            return AMIActionOutcome([AMIResponses.error(action, "Permission denied")])
+        }
+        pbx.setTime(now)
+        switch key {
+        case "ping": return AMIActionOutcome([ping(action)])
+        case "events": return AMIActionOutcome([events(action, session: &session)])
+        case "listcommands": return AMIActionOutcome([listCommands(action, session: session)])
+        case "queueadd", "queueremove", "queuepause": return AMIActionOutcome([queueAction(key, action, pbx: &pbx)])
+        case "originate": return AMIActionOutcome(originate(action, session: session, pbx: &pbx))
+        default: return AMIActionOutcome(callAction(key, action, pbx: &pbx))
         }
     }
 
-    // MARK: Login
+    // MARK: Session
 
-    private func login(_ action: AMIMessage, session: inout AMISimulatorSession) -> [AMIResponderOutput] {
-        let username = action["Username"] ?? ""
-        let authorized: Bool
-        if let secret = users[username] {
-            if action["AuthType"]?.lowercased() == "md5" {
-                authorized = session.challenge.map { action["Key"] == AMICredentials.md5Key(challenge: $0, secret: secret) } ?? false
-            } else {
-                authorized = action["Secret"] == secret
-            }
-        } else {
-            authorized = false
+    private func login(_ action: AMIMessage, session: inout AMISimulatorSession, pbx: SimulatedPBX) -> AMIActionOutcome {
+        if session.isAuthenticated { return AMIActionOutcome([AMIResponses.success(action, "Already authenticated")]) }
+        let username = action.header("Username") ?? ""
+        guard let user = accounts[username], credentialsMatch(action, user: user, challenge: session.challenge) else {
+            return AMIActionOutcome([AMIResponses.error(action, "Authentication failed")], after: .refuseLogin)
         }
-        guard authorized else { return [.refuseLogin(error(action, "Authentication failed"))] }
         session.username = username
-        session.eventMask = AMISimulatorSession.mask(action["Events"])
-        var booted = AMIMessage()
-        booted.append("Event", "FullyBooted")
-        booted.append("Privilege", "system,all")
-        booted.append("Uptime", String(Int(now - pbxUptimeBase)))
-        booted.append("LastReload", String(Int(now - pbxUptimeBase)))
-        booted.append("Status", "Fully Booted")
-        var outputs: [AMIResponderOutput] = [.reply(response(action, "Success", message: "Authentication accepted"))]
-        if session.accepts(booted) { outputs.append(.reply(booted)) }
-        return outputs
-    }
-
-    /// Uptime is counted from the login-time `now` minus a fixed offset so FullyBooted looks real.
-    private var pbxUptimeBase: Double { now - 862 }
-
-    private func challenge(_ action: AMIMessage, session: inout AMISimulatorSession, random: inout SeededGenerator) -> [AMIResponderOutput] {
-        guard action["AuthType"]?.lowercased() == "md5" else { return [.reply(error(action, "Must specify AuthType"))] }
-        let challenge = String(random.next() % 900_000_000 + 100_000_000)
-        session.challenge = challenge
-        var reply = response(action, "Success")
-        reply.append("Challenge", challenge)
-        return [.reply(reply)]
-    }
-
-    // MARK: Simple actions
-
-    private func command(_ action: AMIMessage, pbx: SimulatedPBX) -> AMIMessage {
-        let text = (action["Command"] ?? "").lowercased().split(separator: " ").joined(separator: " ")
-        let uptime = Self.duration(now - pbx.bootTime)
-        var lines: [String]
-        var ok = true
-        switch text {
-        case "core show uptime":
-            lines = ["System uptime: \(uptime)", "Last reload: \(uptime)"]
-        case "core show channels":
-            lines = ["Channel              Location             State   Application(Data)"]
-            lines += pbx.orderedChannels.map { "\($0.name) \($0.exten)@\($0.context):\($0.priority) \($0.stateDescription) \($0.application)(\($0.applicationData))" }
-            let calls = Set(pbx.orderedChannels.map(\.linkedID)).count
-            lines += ["\(pbx.channels.count) active channels", "\(calls) active calls"]
-        case "core show version":
-            lines = ["Asterisk 22.10.1 (simulated by CTIBridge)"]
-        default:
-            ok = false
-            lines = ["No such command '\(action["Command"] ?? "")' (type 'core show help \(action["Command"] ?? "")' for other possible commands)"]
+        session.read = user.read
+        session.write = user.write
+        session.eventMask = action.header("Events").map(AMIPermission.init(parsing:)) ?? .all
+        var replies = [AMIResponses.success(action, "Authentication accepted")]
+        if session.read.intersection(session.eventMask).contains(.system) {
+            var booted = AMIMessage()
+            booted.append("Event", "FullyBooted")
+            booted.append("Privilege", "system,all")
+            booted.append("Uptime", String((now - pbx.bootTime).wholeSeconds))
+            booted.append("LastReload", String((now - pbx.lastReload).wholeSeconds))
+            booted.append("Status", "Fully Booted")
+            replies.append(booted)
         }
-        var reply = response(action, ok ? "Success" : "Error", message: "Command output follows")
-        for line in lines { reply.append("Output", line) }
+        return AMIActionOutcome(replies)
+    }
+
+    private func credentialsMatch(_ action: AMIMessage, user: AMISimulatorUser, challenge: String?) -> Bool {
+        if action.header("AuthType")?.lowercased() == "md5" {
+            guard let challenge, let key = action.header("Key") else { return false }
+            return key.lowercased() == AMICredentials.md5Key(challenge: challenge, secret: user.secret)
+        }
+        return action.header("Secret") == user.secret
+    }
+
+    private func challenge(_ action: AMIMessage, session: inout AMISimulatorSession, random: inout SeededGenerator) -> AMIActionOutcome {
+        guard action.header("AuthType")?.lowercased() == "md5" else {
+            return AMIActionOutcome([AMIResponses.error(action, "Must specify AuthType")])
+        }
+        let challenge = session.challenge ?? String(random.next() % 2_000_000_000 + 1)
+        session.challenge = challenge
+        var reply = AMIResponses.success(action)
+        reply.append("Challenge", challenge)
+        return AMIActionOutcome([reply])
+    }
+
+    private func ping(_ action: AMIMessage) -> AMIMessage {
+        var reply = AMIResponses.success(action)
+        reply.append("Ping", "Pong")
+        reply.append("Timestamp", now.timestamp)
         return reply
     }
 
-    static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds)
-        let (minutes, secs) = (total / 60, total % 60)
-        return minutes > 0 ? "\(minutes) minutes, \(secs) seconds" : "\(secs) seconds"
+    private func events(_ action: AMIMessage, session: inout AMISimulatorSession) -> AMIMessage {
+        session.eventMask = AMIPermission(parsing: action.header("EventMask") ?? "")
+        var reply = AMIResponses.success(action)
+        reply.append("Events", session.eventMask.isEmpty ? "Off" : "On")
+        return reply
     }
 
-    private func getvar(_ action: AMIMessage, pbx: SimulatedPBX) -> [AMIResponderOutput] {
-        guard let variable = action["Variable"], !variable.isEmpty else { return [.reply(error(action, "No variable specified"))] }
-        let channel = action["Channel"]
-        if let channel, pbx.channel(named: channel) == nil { return [.reply(error(action, "No such channel"))] }
-        var reply = response(action, "Success")
-        reply.append("Variable", variable)
-        reply.append("Value", pbx.variable(variable, channel: channel) ?? "")
-        return [.reply(reply)]
-    }
-
-    private func setvar(_ action: AMIMessage, pbx: inout SimulatedPBX) -> [AMIResponderOutput] {
-        guard let variable = action["Variable"], !variable.isEmpty else { return [.reply(error(action, "No variable specified"))] }
-        var channelID: String?
-        if let name = action["Channel"] {
-            guard let channel = pbx.channel(named: name) else { return [.reply(error(action, "No such channel"))] }
-            channelID = channel.uniqueID
+    private func listCommands(_ action: AMIMessage, session: AMISimulatorSession) -> AMIMessage {
+        var reply = AMIResponses.success(action)
+        for (name, synopsis) in Self.synopses {
+            let required = Self.requiredPermission[name.lowercased()] ?? []
+            guard required.isEmpty || !session.write.isDisjoint(with: required) else { continue }
+            let privilege = AMIPermission.names.filter { required.contains($0.1) }.map(\.0).joined(separator: ",")
+            reply.append(name, "\(synopsis)  (Priv: \(privilege.isEmpty ? "<none>" : privilege + ",all"))")
         }
-        let events = pbx.setVariable(channelID, variable, action["Value"] ?? "", at: now)
-        return [.reply(response(action, "Success", message: "Variable Set"))] + events.map { .broadcast($0) }
-    }
-
-    private func hangup(_ action: AMIMessage, pbx: inout SimulatedPBX) -> [AMIResponderOutput] {
-        guard let name = action["Channel"], let channel = pbx.channel(named: name) else {
-            return [.reply(error(action, "No such channel"))]
-        }
-        let cause = action["Cause"].flatMap { Int($0) } ?? 16
-        let events = pbx.hangup(channel.uniqueID, cause: cause, at: now)
-        return [.reply(response(action, "Success", message: "Channel Hungup"))] + events.map { .broadcast($0) }
-    }
-
-    private func mixMonitor(_ action: AMIMessage, start: Bool, pbx: SimulatedPBX) -> [AMIResponderOutput] {
-        guard let name = action["Channel"], let channel = pbx.channel(named: name) else {
-            return [.reply(error(action, "No such channel"))]
-        }
-        var reply = response(action, "Success")
-        if start { reply.append("MixMonitorID", "0x" + String(channel.uniqueID.hashValue & 0xFFFF_FFFF, radix: 16)) }
-        return [.reply(reply), .broadcast(SimEvents.channelEvent(start ? "MixMonitorStart" : "MixMonitorStop", channel, at: now))]
-    }
-
-    // MARK: Queues
-
-    private func queueAdd(_ action: AMIMessage, pbx: inout SimulatedPBX) -> [AMIResponderOutput] {
-        guard let queue = action["Queue"], let interface = action["Interface"], !queue.isEmpty, !interface.isEmpty else {
-            return [.reply(error(action, "'Queue' and 'Interface' not set."))]
-        }
-        var member = SimQueueMember(
-            name: action["MemberName"] ?? interface, interface: interface, membership: "dynamic",
-            penalty: action["Penalty"].flatMap { Int($0) } ?? 0, loginTime: Int(now))
-        member.stateInterface = action["StateInterface"] ?? interface
-        member.paused = ["true", "yes", "1"].contains(action["Paused"]?.lowercased() ?? "")
-        member.pausedReason = member.paused ? action["Reason"] ?? "" : ""
-        guard pbx.queues[queue] != nil else { return [.reply(error(action, "Unable to add interface to queue: No such queue"))] }
-        guard let events = pbx.addMember(member, queue: queue, at: now) else {
-            return [.reply(error(action, "Unable to add interface: Already there"))]
-        }
-        return [.reply(response(action, "Success", message: "Added interface to queue"))] + events.map { .broadcast($0) }
-    }
-
-    private func queueRemove(_ action: AMIMessage, pbx: inout SimulatedPBX) -> [AMIResponderOutput] {
-        guard let queue = action["Queue"], let interface = action["Interface"] else {
-            return [.reply(error(action, "Need 'Queue' and 'Interface' parameters."))]
-        }
-        guard let events = pbx.removeMember(interface: interface, queue: queue, at: now) else {
-            return [.reply(error(action, "Unable to remove interface: Not there"))]
-        }
-        guard !events.isEmpty else { return [.reply(error(action, "Unable to remove interface: Not a dynamic member"))] }
-        return [.reply(response(action, "Success", message: "Removed interface from queue"))] + events.map { .broadcast($0) }
-    }
-
-    private func queuePause(_ action: AMIMessage, pbx: inout SimulatedPBX) -> [AMIResponderOutput] {
-        guard let interface = action["Interface"], let pausedText = action["Paused"] else {
-            return [.reply(error(action, "Need 'Interface' and 'Paused' parameters."))]
-        }
-        let paused = ["true", "yes", "1"].contains(pausedText.lowercased())
-        guard let events = pbx.pause(interface: interface, paused: paused, reason: action["Reason"] ?? "", queue: action["Queue"], at: now) else {
-            return [.reply(error(action, "Interface not found"))]
-        }
-        let message = paused ? "Interface paused successfully" : "Interface unpaused successfully"
-        return [.reply(response(action, "Success", message: message))] + events.map { .broadcast($0) }
-    }
-
-    // MARK: Responses
-
-    func response(_ action: AMIMessage, _ status: String, message: String? = nil) -> AMIMessage {
-        Self.response(to: action, status, message: message)
-    }
-
-    func error(_ action: AMIMessage, _ message: String) -> AMIMessage { response(action, "Error", message: message) }
-
-    /// `Response:`, `ActionID:` (only when the action had a non-empty one), `Message:`.
-    static func response(to action: AMIMessage, _ status: String, message: String? = nil) -> AMIMessage {
-        var reply = AMIMessage()
-        reply.append("Response", status)
-        if let id = action.actionID, !id.isEmpty { reply.append("ActionID", id) }
-        if let message { reply.append("Message", message) }
         return reply
     }
 }

@@ -1,215 +1,187 @@
 import AMI
 import CTICore
-import Foundation
 import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
 import Synchronization
 
-/// A stand-in Asterisk that speaks AMI on loopback like Asterisk 22: greeting, plain and MD5
-/// login (a refused login waits, answers `Authentication failed` and closes), event lists,
-/// Originate, queue member actions, Hangup, and generated call traffic.
+/// A stand-in Asterisk 22 speaking AMI on loopback: greeting, plain and MD5 login (a refused
+/// login waits, answers `Authentication failed` and closes), event lists, Originate, queue member
+/// actions, Hangup, variables, Command, MixMonitor, and generated queue-call traffic.
 ///
-/// It can be stopped and started again on the same port, to test reconnects.
+/// Its state is a ``SimulatedPBX`` behind a lock; a timer on the event loop runs due call steps.
+/// It can be stopped and started again on the same port to test reconnects, and runs as a
+/// ServiceLifecycle `Service`.
 public final class AMISimulator: Service, Sendable {
-    /// Listening and users.
+    /// Listening, users, timers.
     public let configuration: AMISimulatorConfiguration
-    private let logger: Logger
-    private let clock: @Sendable () -> Double
-    private let state: Mutex<State>
+    /// Where wall time comes from.
+    public let clock: SimulationClock
+    let logger: Logger
+    private let group: any EventLoopGroup
+    let state: Mutex<State>
 
-    private struct State {
+    struct State {
         var pbx: SimulatedPBX
+        /// For MD5 challenges.
         var random: SeededGenerator
-        var server: (any Channel)?
+        var listener: (any Channel)?
         var boundPort: Int?
-        var sessions: [ObjectIdentifier: SessionEntry] = [:]
+        var ticker: RepeatedTask?
+        var sessions: [Int: SessionLink] = [:]
+        var authenticated: Set<Int> = []
+        var nextSessionID = 0
     }
 
-    private struct SessionEntry {
-        var channel: any Channel
-        var session: AMISimulatorSession
+    /// A connection's handler, reachable from any thread through its event loop.
+    struct SessionLink: Sendable {
+        let channel: any Channel
+        let handler: NIOLoopBound<AMISessionHandler>
     }
 
-    /// A simulator; `clock` gives epoch seconds (wall clock by default) for timestamps and traffic.
+    /// A simulator of `pbx` (the captured site by default); `seed` fixes its random choices.
     public init(
         configuration: AMISimulatorConfiguration, pbx: SimulatedPBX? = nil, seed: UInt64 = 1,
-        logger: Logger = Logger(label: "ctibridge.simulator.ami"),
-        clock: @escaping @Sendable () -> Double = { AMISimulator.wallClock() }
+        clock: SimulationClock = .system(), eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "ctibridge.simulator.ami")
     ) {
         self.configuration = configuration
-        self.logger = logger
         self.clock = clock
-        let now = clock()
-        self.state = Mutex(State(pbx: pbx ?? .demo(bootTime: now - 873), random: SeededGenerator(seed: seed)))
+        self.group = eventLoopGroup
+        self.logger = logger
+        let now = clock.now()
+        var pbx = pbx ?? .demo(bootTime: now - .seconds(873), seed: seed)
+        pbx.setTime(now)
+        self.state = Mutex(State(pbx: pbx, random: SeededGenerator(seed: seed ^ 0x5EED)))
     }
 
-    /// Epoch seconds now.
-    public static func wallClock() -> Double {
-        Date().timeIntervalSince1970
-    }
-
-    /// The port it listens on, once started.
+    /// The bound port, once started (kept across `stop()` for the next `start()`).
     public var port: Int? { state.withLock { $0.boundPort } }
 
-    /// Logged-in sessions now.
-    public var authenticatedSessions: Int { state.withLock { $0.sessions.values.filter { $0.session.isAuthenticated }.count } }
+    /// Whether it is listening.
+    public var isListening: Bool { state.withLock { $0.listener != nil } }
 
-    /// A copy of the PBX state.
+    /// Open connections.
+    public var connectionCount: Int { state.withLock { $0.sessions.count } }
+
+    /// Logged-in connections.
+    public var authenticatedSessions: Int { state.withLock { $0.authenticated.count } }
+
+    /// A copy of the PBX state now.
     public var pbx: SimulatedPBX { state.withLock { $0.pbx } }
 
-    /// Binds and starts accepting connections; returns the port. Restarts on the last port when stopped.
+    // MARK: Lifecycle
+
+    /// Binds (the configured port, or the last bound one after a stop) and accepts connections;
+    /// returns the port. Does nothing but return the port when already listening.
     @discardableResult
     public func start() async throws -> Int {
+        if let port = state.withLock({ $0.listener == nil ? nil : $0.boundPort }) { return port }
         let port = state.withLock { $0.boundPort } ?? configuration.port
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let limits = AMIFrameDecoder.Limits(
+            maxLineLength: configuration.maxLineLength, maxMessageBytes: configuration.maxLineLength * configuration.maxLines,
+            maxHeaders: configuration.maxLines)
+        let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] child in
                 child.eventLoop.makeCompletedFuture {
-                    let handler = AMISimulatorHandler(simulator: self)
                     try child.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(AMIFrameDecoder(expectGreeting: false)),
-                        handler,
+                        ByteToMessageHandler(AMIFrameDecoder(expectGreeting: false, limits: limits)),
+                        AMISessionHandler(simulator: self),
                     ])
                 }
             }
             .bind(host: configuration.host, port: port).get()
-        let bound = channel.localAddress?.port ?? port
-        state.withLock {
-            $0.server = channel
-            $0.boundPort = bound
+        let bound = listener.localAddress?.port ?? port
+        let tick = TimeAmount.nanoseconds(Int64(configuration.tick.wholeMicroseconds) * 1000)
+        let duplicate = state.withLock { state -> Bool in
+            guard state.listener == nil else { return true }
+            state.listener = listener
+            state.boundPort = bound
+            state.ticker = group.next().scheduleRepeatedTask(initialDelay: tick, delay: tick) { [self] _ in runDueSteps() }
+            return false
         }
-        logger.info("AMI simulator listening", metadata: ["simulator.port": "\(bound)"])
+        if duplicate {
+            try await listener.close()
+        } else {
+            logger.info("AMI simulator listening", metadata: ["simulator.port": "\(bound)"])
+        }
         return bound
     }
 
-    /// Stops listening and drops every connection (like Asterisk stopping). `start()` brings it back.
+    /// Stops listening and closes every connection, like Asterisk stopping; the PBX keeps its
+    /// state and `start()` brings it back on the same port.
     public func stop() async throws {
-        let (server, sessions) = state.withLock { state -> ((any Channel)?, [any Channel]) in
+        let (listener, sessions, ticker) = state.withLock { state in
             defer {
-                state.server = nil
+                state.listener = nil
+                state.ticker = nil
                 state.sessions.removeAll()
+                state.authenticated.removeAll()
             }
-            return (state.server, state.sessions.values.map(\.channel))
+            return (state.listener, Array(state.sessions.values), state.ticker)
         }
-        for session in sessions { session.close(promise: nil) }
-        try await server?.close()
+        ticker?.cancel()
+        for session in sessions { session.channel.close(promise: nil) }
+        for session in sessions { try? await session.channel.closeFuture.get() }
+        try await listener?.close()
+        if listener != nil { logger.info("AMI simulator stopped") }
     }
 
-    /// Drops every client connection but keeps listening.
+    /// Stops and starts again on the same port; returns it.
+    @discardableResult
+    public func restart() async throws -> Int {
+        try await stop()
+        return try await start()
+    }
+
+    /// Closes every client connection but keeps listening.
     public func dropAllConnections() {
-        let sessions = state.withLock { $0.sessions.values.map(\.channel) }
-        for session in sessions { session.close(promise: nil) }
+        let sessions = state.withLock { Array($0.sessions.values) }
+        for session in sessions { session.channel.close(promise: nil) }
     }
 
-    /// Serves until graceful shutdown or cancellation.
+    /// Listens until graceful shutdown or cancellation, then stops.
     public func run() async throws {
-        if state.withLock({ $0.server == nil }) { try await start() }
+        try await start()
         try? await gracefulShutdown()
         try await stop()
     }
 
-    /// Changes the PBX and sends the events the change returns to every session that wants them.
+    // MARK: Changing the PBX
+
+    /// Changes the PBX at the current time; the events it raises go to every session that wants them.
     @discardableResult
-    public func perform(_ change: (inout SimulatedPBX, Double) -> [AMIMessage]) -> [AMIMessage] {
-        let now = clock()
-        let events = state.withLock { change(&$0.pbx, now) }
-        broadcast(events)
-        return events
-    }
-
-    /// Generates calls with `profile` until cancelled, stepping every `tick`.
-    public func runTraffic(profile: TrafficProfile, seed: UInt64, tick: Duration = .milliseconds(20)) async throws {
-        var generator = TrafficGenerator(profile: profile, seed: seed, startTime: clock())
-        while !Task.isCancelled {
-            try await Task.sleep(for: tick)
-            perform { pbx, now in generator.advance(to: now, pbx: &pbx) }
-        }
-    }
-
-    /// Sends events to every logged-in session whose event mask accepts them.
-    public func broadcast(_ events: [AMIMessage]) {
-        guard !events.isEmpty else { return }
-        let sessions = state.withLock { Array($0.sessions.values) }
-        for entry in sessions {
-            var buffer = entry.channel.allocator.buffer(capacity: 512 * events.count)
-            for event in events where entry.session.accepts(event) { AMIMessageEncoder.write(event, into: &buffer) }
-            if buffer.readableBytes > 0 { entry.channel.writeAndFlush(buffer, promise: nil) }
-        }
-    }
-
-    // MARK: Sessions
-
-    func sessionOpened(_ channel: any Channel) {
-        state.withLock { $0.sessions[ObjectIdentifier(channel)] = SessionEntry(channel: channel, session: AMISimulatorSession()) }
-    }
-
-    func sessionClosed(_ channel: any Channel) {
-        _ = state.withLock { $0.sessions.removeValue(forKey: ObjectIdentifier(channel)) }
-    }
-
-    /// Answers one action from `channel`'s session.
-    func handle(_ action: AMIMessage, from channel: any Channel) -> [AMIResponderOutput] {
-        let now = clock()
-        let responder = AMIActionResponder(users: configuration.users, now: now)
+    public func perform<T: Sendable>(_ change: (inout SimulatedPBX, WallTime) -> T) -> T {
+        let now = clock.now()
         return state.withLock { state in
-            let key = ObjectIdentifier(channel)
-            var session = state.sessions[key]?.session ?? AMISimulatorSession()
-            let outputs = responder.respond(to: action, session: &session, pbx: &state.pbx, random: &state.random)
-            state.sessions[key]?.session = session
-            return outputs
+            state.pbx.advance(to: now)
+            let result = change(&state.pbx, now)
+            state.pbx.advance(to: now)
+            Self.broadcast(state.pbx.drainEvents(), to: state.sessions)
+            return result
         }
     }
-}
 
-/// One AMI connection: greets, reads actions, writes what the responder says.
-final class AMISimulatorHandler: ChannelInboundHandler {
-    typealias InboundIn = AMIFrame
-    typealias OutboundOut = ByteBuffer
-
-    private let simulator: AMISimulator
-
-    init(simulator: AMISimulator) { self.simulator = simulator }
-
-    func channelActive(context: ChannelHandlerContext) {
-        simulator.sessionOpened(context.channel)
-        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "Asterisk Call Manager/11.0.0\r\n")), promise: nil)
-        context.fireChannelActive()
+    /// Sends events as they are to every logged-in session whose permissions and mask accept them.
+    public func broadcast(_ events: [AMIMessage]) {
+        state.withLock { Self.broadcast(events, to: $0.sessions) }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        simulator.sessionClosed(context.channel)
-        context.fireChannelInactive()
+    /// Runs the call steps that are due (driven by the repeated timer).
+    func runDueSteps() {
+        perform { _, _ in () }
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .message(let action) = unwrapInboundIn(data) else { return }
-        var broadcasts: [AMIMessage] = []
-        var buffer = context.channel.allocator.buffer(capacity: 256)
-        for output in simulator.handle(action, from: context.channel) {
-            switch output {
-            case .reply(let message):
-                AMIMessageEncoder.write(message, into: &buffer)
-            case .broadcast(let event):
-                broadcasts.append(event)
-            case .refuseLogin(let message):
-                let channel = context.channel
-                var refusal = channel.allocator.buffer(capacity: 128)
-                AMIMessageEncoder.write(message, into: &refusal)
-                let refusalBytes = refusal
-                let delay = simulator.configuration.failedLoginDelay
-                context.eventLoop.scheduleTask(in: .nanoseconds(delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)) {
-                    channel.writeAndFlush(refusalBytes).whenComplete { _ in channel.close(promise: nil) }
-                }
-                return
-            case .close:
-                let channel = context.channel
-                context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
-                return
-            }
+    /// Queues `events` to each session on its own event loop. Called under the lock, so every
+    /// session sees events in the order the PBX raised them.
+    static func broadcast(_ events: [AMIMessage], to sessions: [Int: SessionLink]) {
+        guard !events.isEmpty else { return }
+        for link in sessions.values {
+            let handler = link.handler
+            link.channel.eventLoop.execute { handler.value.deliver(events) }
         }
-        if buffer.readableBytes > 0 { context.writeAndFlush(wrapOutboundOut(buffer), promise: nil) }
-        simulator.broadcast(broadcasts)
     }
 }

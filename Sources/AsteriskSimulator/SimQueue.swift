@@ -1,88 +1,37 @@
-import AMI
-
-/// A queue member in the simulated app_queue.
-public struct SimQueueMember: Sendable, Hashable {
-    /// Display name (`MemberName`).
-    public var name: String
-    /// Dial interface, e.g. `PJSIP/1001`.
-    public var interface: String
-    /// Device-state interface.
-    public var stateInterface: String
-    /// `static` or `dynamic`.
-    public var membership: String
-    /// Penalty.
-    public var penalty: Int
-    /// Calls completed.
-    public var callsTaken = 0
-    /// Epoch seconds of the last completed call, 0 when none.
-    public var lastCall = 0
-    /// Epoch seconds of the last pause, 0 when none.
-    public var lastPause = 0
-    /// Epoch seconds of the login.
-    public var loginTime: Int
-    /// On a call now.
-    public var inCall = false
-    /// Device state (1 not in use, 2 in use, 6 ringing).
-    public var status = 1
-    /// Paused.
-    public var paused = false
-    /// Pause reason.
-    public var pausedReason = ""
-
-    /// A member.
-    public init(name: String, interface: String, membership: String = "static", penalty: Int = 0, loginTime: Int = 0) {
-        self.name = name
-        self.interface = interface
-        self.stateInterface = interface
-        self.membership = membership
-        self.penalty = penalty
-        self.loginTime = loginTime
-    }
-
-    /// Appends the member block of `QueueMember*` events.
-    func appendEventBlock(to message: inout AMIMessage, queue: String) {
-        message.append("Queue", queue)
-        message.append("MemberName", name)
-        message.append("Interface", interface)
-        message.append("StateInterface", stateInterface)
-        message.append("Membership", membership)
-        message.append("Penalty", String(penalty))
-        message.append("CallsTaken", String(callsTaken))
-        message.append("LastCall", String(lastCall))
-        message.append("LastPause", String(lastPause))
-        message.append("LoginTime", String(loginTime))
-        message.append("InCall", inCall ? "1" : "0")
-        message.append("Status", String(status))
-        message.append("Paused", paused ? "1" : "0")
-        message.append("PausedReason", pausedReason)
-        message.append("Ringinuse", "0")
-        message.append("Wrapuptime", "0")
-    }
-
-    /// Whether a caller can be offered to this member.
-    var isAvailable: Bool { !paused && !inCall && status == 1 }
-}
-
-/// A queue in the simulated app_queue.
+/// A queue of the simulated app_queue: its queues.conf settings, members, waiting callers and statistics.
 public struct SimQueue: Sendable, Hashable {
     /// Queue name.
     public var name: String
-    /// Strategy name reported by QueueStatus.
+    /// `leastrecent`, `fewestcalls`, `random`, or any other name for member order.
     public var strategy: String = "leastrecent"
+    /// Seconds a member rings before the offer is given up (`timeout`).
+    public var timeout: Double = 15
+    /// Seconds before the next offer after a ring-no-answer (`retry`).
+    public var retry: Double = 2
+    /// Seconds a member rests after a call (`wrapuptime`).
+    public var wrapUpTime: Double = 2
+    /// `maxlen`; 0 means unlimited.
+    public var maxLength = 0
+    /// `servicelevel` in seconds.
+    public var serviceLevel = 0
+    /// `weight`.
+    public var weight = 0
     /// Members in order.
     public var members: [SimQueueMember]
-    /// Uniqueids of waiting callers, in order.
-    public var waiting: [String] = []
-    /// When each waiting caller joined (epoch seconds).
-    public var joinedAt: [String: Double] = [:]
-    /// Completed calls.
-    public var completed = 0
-    /// Abandoned calls.
-    public var abandoned = 0
-    /// Sum of hold times of answered calls, seconds.
-    public var totalHold = 0.0
-    /// Sum of talk times, seconds.
-    public var totalTalk = 0.0
+    /// Uniqueids of waiting callers, in order (position 1 first).
+    public internal(set) var waiting: [String] = []
+    /// When each waiting caller joined.
+    public internal(set) var joinedAt: [String: WallTime] = [:]
+    /// Answered calls that ended.
+    public internal(set) var completed = 0
+    /// Callers who gave up waiting.
+    public internal(set) var abandoned = 0
+    /// Completed calls answered within `serviceLevel`.
+    public internal(set) var completedInServiceLevel = 0
+    /// Running hold-time average in seconds (app_queue's filter).
+    public internal(set) var holdTime = 0
+    /// Running talk-time average in seconds.
+    public internal(set) var talkTime = 0
 
     /// A queue with members.
     public init(name: String, members: [SimQueueMember]) {
@@ -90,7 +39,15 @@ public struct SimQueue: Sendable, Hashable {
         self.members = members
     }
 
+    /// The index of the member dialled at `interface` (case-insensitive, as app_queue compares).
     func memberIndex(interface: String) -> Int? {
-        members.firstIndex { $0.interface.lowercased() == interface.lowercased() }
+        let wanted = interface.lowercased()
+        return members.firstIndex { $0.interface.lowercased() == wanted }
     }
+
+    /// Whether any member could take a call now (the `Queue:<name>_avail` device).
+    var hasAvailableMember: Bool { members.contains { !$0.paused && $0.status != .unavailable } }
+
+    /// Folds a new sample into a running average like app_queue's `recalc_holdtime`.
+    static func average(_ old: Int, _ sample: Int) -> Int { old == 0 ? sample : ((old << 2) - old + sample) >> 2 }
 }

@@ -1,300 +1,168 @@
 import AMI
+import CTICore
 
-/// The state of the simulated Asterisk: channels, bridges, queues and variables.
+/// The state of the simulated Asterisk: channels, bridges, app_queue queues and their callers,
+/// variables, and the steps it will take later (agents answering, calls ending, new calls).
 ///
-/// Pure: every operation takes the time and returns the AMI events Asterisk would raise, in order,
-/// so the same code serves the live server, the traffic generator and event-stream benchmarks.
+/// Pure and deterministic: operations take the current time and append the AMI events Asterisk
+/// would raise, in order, to an outbox read with ``drainEvents()``; timed steps run in
+/// ``advance(to:)``. The same code serves the live server, the traffic generator and benchmarks.
 public struct SimulatedPBX: Sendable {
+    /// Dialplan entry points, technologies, failures and agent behaviour.
+    public var settings: PBXSettings
+    /// When the simulated Asterisk started.
+    public let bootTime: WallTime
+    /// When it last reloaded.
+    public var lastReload: WallTime
+    /// The time of the last operation or step.
+    public internal(set) var now: WallTime
     /// Channels by Uniqueid.
-    public private(set) var channels: [String: SimChannel] = [:]
-    /// Uniqueids in creation order.
-    public private(set) var channelOrder: [String] = []
+    public internal(set) var channels: [String: SimChannel] = [:]
     /// Queues by name.
-    public var queues: [String: SimQueue]
+    public internal(set) var queues: [String: SimQueue]
     /// Queue names in configuration order.
     public let queueOrder: [String]
+    /// Bridges by id.
+    public internal(set) var bridges: [String: SimBridge] = [:]
+    /// Callers inside app_queue, by the caller's Uniqueid.
+    public internal(set) var calls: [String: QueueCall] = [:]
     /// Global variables.
     public var globals: [String: String] = [:]
-    /// Epoch seconds the simulated Asterisk started.
-    public let bootTime: Double
-    private var sequence = 0
-    private var channelCounter = 0
-    private var bridgeCounter = 0
-    private var bridges: [String: [String]] = [:]
+    /// Calls placed since start (`core show channels`).
+    public internal(set) var callsProcessed = 0
 
-    /// A PBX started at `bootTime` with these queues.
-    public init(bootTime: Double, queues: [SimQueue]) {
+    var agenda = Agenda()
+    var random: SeededGenerator
+    var traffic: TrafficState?
+    var trafficGeneration = 0
+    var uniqueSequence = 0
+    var nameSequence = 0
+    var lastStamp: WallTime
+    var outbox: [AMIMessage] = []
+
+    /// A PBX started at `bootTime` with these queues; `seed` fixes every random choice.
+    public init(bootTime: WallTime, queues: [SimQueue], settings: PBXSettings = PBXSettings(), seed: UInt64 = 1) {
+        self.settings = settings
         self.bootTime = bootTime
+        self.lastReload = bootTime
+        self.now = bootTime
+        self.lastStamp = bootTime
         self.queues = Dictionary(queues.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.queueOrder = queues.map(\.name)
+        self.queueOrder = queues.map(\.name).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        self.random = SeededGenerator(seed: seed)
     }
 
-    /// The default demo site: queue `support` (Alice, Bob, Carol) and `sales` (Dave, Erin).
-    public static func demo(bootTime: Double) -> SimulatedPBX {
-        let login = Int(bootTime)
-        return SimulatedPBX(bootTime: bootTime, queues: [
-            SimQueue(name: "support", members: [
-                SimQueueMember(name: "Alice", interface: "PJSIP/1001", loginTime: login),
-                SimQueueMember(name: "Bob", interface: "PJSIP/1002", loginTime: login),
-                SimQueueMember(name: "Carol", interface: "PJSIP/1003", loginTime: login),
-            ]),
-            SimQueue(name: "sales", members: [
-                SimQueueMember(name: "Dave", interface: "PJSIP/1004", loginTime: login),
-                SimQueueMember(name: "Erin", interface: "PJSIP/1005", loginTime: login),
-            ]),
-        ])
-    }
-
-    /// Channels in creation order.
-    public var orderedChannels: [SimChannel] { channelOrder.compactMap { channels[$0] } }
-
-    /// Finds a channel by Uniqueid or by name.
-    public func channel(named nameOrID: String) -> SimChannel? {
-        channels[nameOrID] ?? channels.values.first { $0.name == nameOrID }
-    }
-
-    /// A fresh Uniqueid, `<boot epoch>.<sequence>`.
-    public mutating func nextUniqueID() -> String {
-        sequence += 1
-        return "\(Int(bootTime)).\(sequence)"
-    }
-
-    // MARK: Channels
-
-    /// Creates a channel on `resource` (e.g. `PJSIP/trunk`) and returns it with its `Newchannel`.
-    public mutating func newChannel(
-        resource: String, uniqueID: String? = nil, linkedID: String? = nil, state: Int,
-        callerNumber: String = "", callerName: String = "", context: String, exten: String, at time: Double
-    ) -> (SimChannel, [AMIMessage]) {
-        channelCounter += 1
-        let id = uniqueID ?? nextUniqueID()
-        let suffix = String(channelCounter, radix: 16)
-        let channel = SimChannel(
-            uniqueID: id, linkedID: linkedID ?? id, name: "\(resource)-\(String(repeating: "0", count: max(0, 8 - suffix.count)))\(suffix)",
-            state: state, callerNumber: callerNumber, callerName: callerName, connectedNumber: "", connectedName: "",
-            context: context, exten: exten, priority: 1, application: "", applicationData: "", bridgeID: "", createdAt: time,
-            variables: [:])
-        channels[id] = channel
-        channelOrder.append(id)
-        return (channel, [SimEvents.channelEvent("Newchannel", channel, at: time)])
-    }
-
-    /// Changes a channel's state (`Newstate`).
-    public mutating func setState(_ id: String, _ state: Int, at time: Double) -> [AMIMessage] {
-        guard var channel = channels[id], channel.state != state else { return [] }
-        channel.state = state
-        channels[id] = channel
-        return [SimEvents.channelEvent("Newstate", channel, at: time)]
-    }
-
-    /// Sets the connected line (`NewConnectedLine`).
-    public mutating func setConnectedLine(_ id: String, number: String, name: String, at time: Double) -> [AMIMessage] {
-        guard var channel = channels[id] else { return [] }
-        channel.connectedNumber = number
-        channel.connectedName = name
-        channels[id] = channel
-        return [SimEvents.channelEvent("NewConnectedLine", channel, at: time)]
-    }
-
-    /// Runs a dialplan application (`Newexten`).
-    public mutating func runApplication(_ id: String, _ application: String, data: String, at time: Double) -> [AMIMessage] {
-        guard var channel = channels[id] else { return [] }
-        channel.priority += 1
-        channel.application = application
-        channel.applicationData = data
-        channels[id] = channel
-        var event = SimEvents.event("Newexten", "dialplan", at: time)
-        channel.appendBlock(to: &event)
-        event.append("Extension", channel.exten)
-        event.append("Application", application)
-        event.append("AppData", data)
-        return [event]
-    }
-
-    /// Sets a channel variable (`VarSet`), or a global one when `id` is nil.
-    public mutating func setVariable(_ id: String?, _ name: String, _ value: String, at time: Double) -> [AMIMessage] {
-        guard let id else {
-            globals[name] = value
-            return []
+    /// The captured site: queue `support` with Alice and Bob (`Local/100x@agents/n`, as in
+    /// queues.conf of the captures) and queue `sales` with Dave and Erin.
+    public static func demo(bootTime: WallTime, seed: UInt64 = 1) -> SimulatedPBX {
+        func member(_ name: String, _ exten: Int) -> SimQueueMember {
+            SimQueueMember(name: name, interface: "Local/\(exten)@agents/n", loginTime: bootTime.seconds)
         }
-        guard var channel = channels[id] else { return [] }
-        channel.variables[name] = value
-        channels[id] = channel
-        var event = SimEvents.event("VarSet", "dialplan", at: time)
-        channel.appendBlock(to: &event)
-        event.append("Variable", name)
-        event.append("Value", value)
-        return [event]
+        return SimulatedPBX(
+            bootTime: bootTime,
+            queues: [
+                SimQueue(name: "support", members: [member("Alice", 1001), member("Bob", 1002)]),
+                SimQueue(name: "sales", members: [member("Dave", 2001), member("Erin", 2002)]),
+            ],
+            seed: seed)
     }
 
-    /// Reads a channel variable or function, or a global.
-    public func variable(_ name: String, channel id: String?) -> String? {
-        guard let id else { return globals[name] }
-        guard let channel = channel(named: id) else { return nil }
-        switch name.uppercased() {
-        case "CHANNEL(LINKEDID)": return channel.linkedID
-        case "CHANNEL(UNIQUEID)", "UNIQUEID": return channel.uniqueID
-        case "CALLERID(NUM)": return channel.callerNumber
-        case "CALLERID(NAME)": return channel.callerName
-        default: return channel.variables[name] ?? ""
-        }
-    }
-
-    /// Hangs a channel up: leaves its bridge and queue, then `HangupRequest` (when requested) and `Hangup`.
-    public mutating func hangup(_ id: String, cause: Int = 16, requested: Bool = true, at time: Double) -> [AMIMessage] {
-        guard let channel = channels[id] else { return [] }
-        var events: [AMIMessage] = []
-        if !channel.bridgeID.isEmpty { events += leaveBridge(id, at: time) }
-        for name in queueOrder where queues[name]?.waiting.contains(id) == true {
-            events += leaveQueue(id, queue: name, at: time)
-        }
-        if requested {
-            var request = SimEvents.channelEvent("HangupRequest", channels[id] ?? channel, at: time)
-            request.append("Cause", String(cause))
-            events.append(request)
-        }
-        var hangup = SimEvents.channelEvent("Hangup", channels[id] ?? channel, at: time)
-        hangup.append("Cause", String(cause))
-        hangup.append("Cause-txt", SimEvents.causeText(cause))
-        events.append(hangup)
-        channels[id] = nil
-        channelOrder.removeAll { $0 == id }
-        return events
-    }
-
-    // MARK: Bridges
-
-    /// Puts two channels in a new basic bridge; both adopt the older Linkedid.
-    public mutating func bridge(_ first: String, _ second: String, at time: Double) -> (String, [AMIMessage]) {
-        bridgeCounter += 1
-        let id = bridgeIdentifier(bridgeCounter)
-        var events = [SimEvents.bridge("BridgeCreate", id: id, channels: 0, at: time)]
-        let linked = [channels[first]?.linkedID, channels[second]?.linkedID].compactMap { $0 }.min() ?? first
-        bridges[id] = []
-        for member in [first, second] {
-            guard var channel = channels[member] else { continue }
-            channel.bridgeID = id
-            channel.linkedID = linked
-            channels[member] = channel
-            bridges[id, default: []].append(member)
-            var event = SimEvents.bridge("BridgeEnter", id: id, channels: bridges[id]?.count ?? 0, at: time)
-            channel.appendBlock(to: &event)
-            events.append(event)
-        }
-        return (id, events)
-    }
-
-    /// Takes a channel out of its bridge; the last one out destroys the bridge.
-    public mutating func leaveBridge(_ id: String, at time: Double) -> [AMIMessage] {
-        guard var channel = channels[id], !channel.bridgeID.isEmpty else { return [] }
-        let bridgeID = channel.bridgeID
-        channel.bridgeID = ""
-        channels[id] = channel
-        bridges[bridgeID]?.removeAll { $0 == id }
-        let remaining = bridges[bridgeID]?.count ?? 0
-        var leave = SimEvents.bridge("BridgeLeave", id: bridgeID, channels: remaining, at: time)
-        channel.appendBlock(to: &leave)
-        var events = [leave]
-        if remaining == 0 {
-            bridges[bridgeID] = nil
-            events.append(SimEvents.bridge("BridgeDestroy", id: bridgeID, channels: 0, at: time))
-        }
-        return events
-    }
-
-    // MARK: Queues
-
-    /// A caller joins a queue (`QueueCallerJoin`).
-    public mutating func joinQueue(_ id: String, queue name: String, at time: Double) -> [AMIMessage] {
-        guard var queue = queues[name], let channel = channels[id] else { return [] }
-        queue.waiting.append(id)
-        queue.joinedAt[id] = time
-        queues[name] = queue
-        var event = SimEvents.channelEvent("QueueCallerJoin", channel, at: time, privilege: "agent")
-        event.append("Queue", name)
-        event.append("Position", String(queue.waiting.count))
-        event.append("Count", String(queue.waiting.count))
-        return [event]
-    }
-
-    /// A caller leaves a queue (`QueueCallerLeave`).
-    public mutating func leaveQueue(_ id: String, queue name: String, at time: Double) -> [AMIMessage] {
-        guard var queue = queues[name], let position = queue.waiting.firstIndex(of: id), let channel = channels[id] else { return [] }
-        queue.waiting.remove(at: position)
-        queue.joinedAt[id] = nil
-        queues[name] = queue
-        var event = SimEvents.channelEvent("QueueCallerLeave", channel, at: time, privilege: "agent")
-        event.append("Queue", name)
-        event.append("Position", String(position + 1))
-        event.append("Count", String(queue.waiting.count))
-        return [event]
-    }
-
-    /// A waiting caller hangs up (`QueueCallerAbandon`, then leave and hang-up events).
-    public mutating func abandon(_ id: String, queue name: String, at time: Double) -> [AMIMessage] {
-        guard var queue = queues[name], let position = queue.waiting.firstIndex(of: id), let channel = channels[id] else { return [] }
-        let hold = Int(time - (queue.joinedAt[id] ?? time))
-        queue.abandoned += 1
-        queues[name] = queue
-        var event = SimEvents.channelEvent("QueueCallerAbandon", channel, at: time, privilege: "agent")
-        event.append("Queue", name)
-        event.append("Position", String(position + 1))
-        event.append("OriginalPosition", String(position + 1))
-        event.append("HoldTime", String(hold))
-        return [SimEvents.channelEvent("MusicOnHoldStop", channel, at: time), event] + hangup(id, at: time)
-    }
-
-    /// Updates a member and returns its `QueueMemberStatus` (or another `QueueMember*` event).
-    public mutating func updateMember(
-        queue name: String, interface: String, event eventName: String = "QueueMemberStatus", at time: Double,
-        _ change: (inout SimQueueMember) -> Void
-    ) -> [AMIMessage] {
-        guard var queue = queues[name], let index = queue.memberIndex(interface: interface) else { return [] }
-        change(&queue.members[index])
-        queues[name] = queue
-        return [SimEvents.member(eventName, queue.members[index], queue: name, at: time)]
-    }
-
-    /// Adds a dynamic member (`QueueMemberAdded`); nil when the queue is unknown or it is already a member.
-    public mutating func addMember(_ member: SimQueueMember, queue name: String, at time: Double) -> [AMIMessage]? {
-        guard var queue = queues[name], queue.memberIndex(interface: member.interface) == nil else { return nil }
-        queue.members.append(member)
-        queues[name] = queue
-        let pauseDevice = "Queue:\(name)_pause_\(member.interface)"
-        return [
-            SimEvents.deviceState(pauseDevice, member.paused ? "INUSE" : "NOT_INUSE", at: time),
-            SimEvents.member("QueueMemberAdded", member, queue: name, at: time),
-            SimEvents.deviceState("Queue:\(name)_avail", "NOT_INUSE", at: time),
-        ]
-    }
-
-    /// Removes a dynamic member (`QueueMemberRemoved`); nil when unknown, `[]` when not dynamic.
-    public mutating func removeMember(interface: String, queue name: String, at time: Double) -> [AMIMessage]? {
-        guard var queue = queues[name], let index = queue.memberIndex(interface: interface) else { return nil }
-        guard queue.members[index].membership == "dynamic" else { return [] }
-        let member = queue.members.remove(at: index)
-        queues[name] = queue
-        return [SimEvents.member("QueueMemberRemoved", member, queue: name, at: time)]
-    }
-
-    /// Pauses or unpauses a member in one queue or all; nil when the interface is in none.
-    public mutating func pause(interface: String, paused: Bool, reason: String, queue: String?, at time: Double) -> [AMIMessage]? {
-        var events: [AMIMessage] = []
-        for name in queueOrder where queue == nil || queue == name {
-            guard queues[name]?.memberIndex(interface: interface) != nil else { continue }
-            events.append(SimEvents.deviceState("Queue:\(name)_pause_\(interface)", paused ? "INUSE" : "NOT_INUSE", at: time))
-            events += updateMember(queue: name, interface: interface, event: "QueueMemberPause", at: time) { member in
-                member.paused = paused
-                member.pausedReason = paused ? reason : ""
-                if paused { member.lastPause = Int(time) }
+    /// A larger site for sustained traffic: `support` and `sales` with `agentsPerQueue` agents each.
+    public static func contactCentre(agentsPerQueue: Int, bootTime: WallTime, seed: UInt64 = 1) -> SimulatedPBX {
+        let names = ["Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Mallory", "Niaj", "Olivia", "Peggy"]
+        func members(_ base: Int) -> [SimQueueMember] {
+            (0..<max(1, agentsPerQueue)).map { index in
+                let name = names[index % names.count] + (index < names.count ? "" : " \(index / names.count + 1)")
+                return SimQueueMember(name: name, interface: "Local/\(base + index)@agents/n", loginTime: bootTime.seconds)
             }
         }
-        return events.isEmpty ? nil : events
+        return SimulatedPBX(
+            bootTime: bootTime,
+            queues: [SimQueue(name: "support", members: members(1001)), SimQueue(name: "sales", members: members(3001))],
+            seed: seed)
     }
-}
 
-/// A bridge id shaped like Asterisk's UUIDs, derived from a counter.
-func bridgeIdentifier(_ counter: Int) -> String {
-    let hex = String(counter, radix: 16)
-    return "5e1b0000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    // MARK: Reading
+
+    /// Channels in creation order.
+    public var orderedChannels: [SimChannel] { channels.values.sorted { $0.sequence < $1.sequence } }
+
+    /// Queues in configuration order.
+    public var orderedQueues: [SimQueue] { queueOrder.compactMap { queues[$0] } }
+
+    /// Finds a channel by Uniqueid or by name (case-insensitive), as the Hangup action does.
+    public func channel(named nameOrID: String) -> SimChannel? {
+        if let channel = channels[nameOrID] { return channel }
+        let wanted = nameOrID.lowercased()
+        return channels.values.first { $0.name.lowercased() == wanted }
+    }
+
+    /// When the next timed step is due, if any.
+    public var nextStepTime: WallTime? { agenda.nextTime }
+
+    /// Number of timed steps waiting.
+    public var pendingSteps: Int { agenda.count }
+
+    // MARK: Time and events
+
+    /// Runs every step due up to `time`, in order; their events go to the outbox.
+    public mutating func advance(to time: WallTime) {
+        while let entry = agenda.popDue(at: time) {
+            now = max(now, entry.time)
+            run(entry.step)
+        }
+        now = max(now, time)
+    }
+
+    /// Takes the events raised since the last call, in order.
+    public mutating func drainEvents() -> [AMIMessage] {
+        defer { outbox.removeAll(keepingCapacity: true) }
+        return outbox
+    }
+
+    /// Sets the time for an operation that happens now (an action); never goes backwards.
+    public mutating func setTime(_ time: WallTime) { now = max(now, time) }
+
+    /// The timestamp of the next event: now, but always a few microseconds after the previous one.
+    mutating func stamp() -> WallTime {
+        lastStamp = max(now, lastStamp + .microseconds(7))
+        return lastStamp
+    }
+
+    mutating func emit(_ event: AMIMessage) { outbox.append(event) }
+
+    /// Emits an event about one channel, with extra headers after its channel block.
+    mutating func emitChannelEvent(_ name: String, _ id: String, privilege: String = "call", _ extra: KeyValuePairs<String, String> = [:]) {
+        guard let channel = channels[id] else { return }
+        var event = SimEvents.channel(name, channel, at: stamp(), privilege: privilege)
+        for (key, value) in extra { event.append(key, value) }
+        emit(event)
+    }
+
+    /// Emits an event about a caller and a second party, with extra headers.
+    mutating func emitPairEvent(_ name: String, _ privilege: String, caller: String, dest: String, _ extra: KeyValuePairs<String, String>) {
+        guard let callerChannel = channels[caller], let destChannel = channels[dest] else { return }
+        var event = SimEvents.pair(name, privilege, caller: callerChannel, dest: destChannel, at: stamp())
+        for (key, value) in extra { event.append(key, value) }
+        emit(event)
+    }
+
+    mutating func emitDeviceState(_ device: String, _ state: DeviceState) {
+        emit(SimEvents.deviceState(device, state, at: stamp()))
+    }
+
+    mutating func schedule(_ step: PBXStep, after delay: Duration) {
+        agenda.schedule(step, at: now + delay)
+    }
+
+    private mutating func run(_ step: PBXStep) {
+        switch step {
+        case .arrival(let generation): trafficArrival(generation: generation)
+        case .offer(let queue): offerCallers(in: queue)
+        case .answer(let caller, let attempt): memberAnswers(caller: caller, attempt: attempt)
+        case .ringTimeout(let caller, let attempt): ringTimedOut(caller: caller, attempt: attempt)
+        case .abandon(let caller): callerAbandons(caller, requestedByManager: false)
+        case .end(let caller): scriptedCallEnds(caller)
+        }
+    }
 }

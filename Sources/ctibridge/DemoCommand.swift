@@ -48,7 +48,10 @@ struct DemoCommand: AsyncParsableCommand {
         let secret = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 36) }.joined()
         var simulatorConfiguration = AMISimulatorConfiguration(users: ["ctibridge": secret], port: amiPort)
         simulatorConfiguration.failedLoginDelay = .seconds(1)
-        let simulator = AMISimulator(configuration: simulatorConfiguration, seed: seed, logger: logger)
+        let profile = TrafficProfile(callsPerSecond: callsPerSecond, timeScale: timeScale)
+        // A site staffed for the chosen load, so calls are answered rather than mostly abandoned.
+        let site = TrafficGenerator.site(for: profile, start: SimulationClock.system().now(), seed: seed)
+        let simulator = AMISimulator(configuration: simulatorConfiguration, pbx: site, seed: seed, logger: logger)
         let port = try await simulator.start()
 
         var clientConfiguration = AMIClientConfiguration(
@@ -56,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
         clientConfiguration.pingInterval = .seconds(10)
         let client = AMIClient(configuration: clientConfiguration, logger: logger)
         let printer = CallPrinter(client: client, subscription: client.subscribe())
-        let traffic = TrafficService(simulator: simulator, profile: TrafficProfile(callsPerSecond: callsPerSecond, timeScale: timeScale), seed: seed)
+        let traffic = TrafficService(simulator: simulator, profile: profile, seed: seed)
 
         print("CTIBridge demo: simulated Asterisk 22 AMI on 127.0.0.1:\(port); \(callsPerSecond) calls/s; Ctrl-C to stop.")
         let group = ServiceGroup(configuration: .init(

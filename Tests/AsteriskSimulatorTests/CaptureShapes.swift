@@ -1,15 +1,15 @@
 import AMI
 import NIOCore
-import NIOEmbedded
 import TestSupport
 
-/// The header names, in order, of each event in the real queue-call capture, by event name.
+/// The real queue-call capture, decoded: its messages and, per event name, the header-name
+/// sequences seen (values ignored).
 enum CaptureShapes {
-    static func messages() throws -> [AMIMessage] {
-        let channel = EmbeddedChannel(handler: ByteToMessageHandler(AMIFrameDecoder()))
-        try channel.writeInbound(ByteBuffer(bytes: try Fixtures.bytes("ami-queue-call.raw")))
+    static func messages(_ file: String = "ami-queue-call.raw") throws -> [AMIMessage] {
+        var decoder = AMIFrameDecoder()
+        var buffer = ByteBuffer(bytes: try Fixtures.bytes(file))
         var result: [AMIMessage] = []
-        while let frame = try channel.readInbound(as: AMIFrame.self) {
+        while let frame = try decoder.decode(buffer: &buffer) {
             if case .message(let message) = frame { result.append(message) }
         }
         return result
@@ -20,10 +20,16 @@ enum CaptureShapes {
         var shapes: [String: Set<[String]>] = [:]
         for message in try messages() {
             guard let name = message.eventName else { continue }
-            shapes[name, default: []].insert(message.headers.map(\.name))
+            shapes[name, default: []].insert(names(message))
         }
         return shapes
     }
 
+    /// The first message of the capture whose `ActionID` is `id` and that is not an event.
+    static func response(actionID id: String) throws -> AMIMessage? {
+        try messages().first { $0.actionID == id && !$0.isEvent }
+    }
+
     static func names(_ message: AMIMessage) -> [String] { message.headers.map(\.name) }
+
 }
