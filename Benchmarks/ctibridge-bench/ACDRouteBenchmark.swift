@@ -71,6 +71,9 @@ struct ACDRouteBenchmark: ParsableCommand {
         print("")
         print("Measured: \(NumberFormat.grouped(tally.handled)) handle calls over \(NumberFormat.fixed(simulation.now - startSimulated, 0)) simulated s; \(NumberFormat.grouped(simulation.routing.count)) of them offered calls (\(NumberFormat.grouped(tally.offers)) offers)")
         print("Calls: \(tally.arrivals) arrived, \(tally.answered) answered, \(tally.abandoned) abandoned, \(tally.refused) refused, \(tally.overflowed) overflowed; \(tally.autoPauses) auto-pauses; \(tally.errors) engine errors")
+        var states: [AgentStateKind: Int] = [:]
+        for agent in workload.agentIDs { if let state = simulation.engine.state(of: agent) { states[state.kind, default: 0] += 1 } }
+        print("Agents at the end: " + AgentStateKind.allCases.map { "\($0.rawValue) \(states[$0] ?? 0)" }.joined(separator: ", "))
         print("Calls in queue while measuring: average \(tally.handled > 0 ? tally.waitingSum / tally.handled : 0), min \(tally.waitingMin), max \(tally.waitingMax)")
         print("")
         print(LatencyTable(rows: [("every handle call", simulation.all), ("handle calls that offered", simulation.routing)]).render())

@@ -22,22 +22,27 @@ extension ACDEngine {
         }
     }
 
-    /// Logged-in agents free for an offer (paused ones included).
-    func idleAgentCount() -> Int {
-        var count = 0
-        for index in agents.indices {
-            if case .idle = agents[index].activity, agents[index].isLoggedIn { count += 1 }
-        }
-        return count
-    }
-
     /// Offers waiting callers, best first, to the members their queues' strategies pick.
+    ///
+    /// Only callers who might have an eligible member are ranked; for the others the strategy
+    /// would pick nobody (and draw no random numbers), so leaving them out changes nothing:
+    /// - a queue with no idle available member has no eligible member (offers made here only take
+    ///   members away);
+    /// - after every dispatch no waiting caller has an eligible member (each was offered or had
+    ///   none). A caller can only gain one when something changes: the call (written to `calls`),
+    ///   a member becoming idle and available in its queue or logging in or out anywhere
+    ///   (`syncAvailability`), a heavier queue sharing a member ceasing to hold members back, or a
+    ///   penalty rule's time (`rangeChange`). Queues without such a change are skipped.
     mutating func dispatch(into out: inout [ACDDecision]) {
-        var idle = idleAgentCount()
+        defer { markDispatched() }
+        var idle = idleAgents
         guard idle > 0 else { return }
+        for heavier in queues.indices where queues[heavier].heldMembersAtDispatch && !queues[heavier].holdsMembers {
+            releaseHeldMembers(of: heavier)
+        }
         var waiting: [(key: ServiceKey, id: CallID)] = []
-        for queue in queues {
-            for id in queue.calls {
+        for queue in queues.indices where queues[queue].availableIdle > 0 && hasChangedSinceDispatch(queue) {
+            for id in queues[queue].calls {
                 guard let call = calls[id], call.phase == .waiting, call.stepIndex >= 0 else { continue }
                 waiting.append((serviceKey(call), id))
             }
@@ -45,13 +50,43 @@ extension ACDEngine {
         guard !waiting.isEmpty else { return }
         waiting.sort { $0.key < $1.key }
         for (_, id) in waiting {
-            guard let call = calls[id] else { continue }
+            guard let call = calls[id], queues[call.queue].availableIdle > 0 else { continue }
             let chosen = choose(for: call)
             guard !chosen.isEmpty else { continue }
             offer(id, to: chosen, into: &out)
             idle -= chosen.count
             if idle <= 0 { return }
         }
+    }
+
+    /// The queue stopped holding its members back: its idle members may now be eligible in their
+    /// lighter queues (only idle members can be).
+    mutating func releaseHeldMembers(of heavier: Int) {
+        let weight = queues[heavier].config.weight
+        for member in queues[heavier].members where agents[member.agent].activity == .idle {
+            for membership in agents[member.agent].memberships where queues[membership.queue].config.weight < weight {
+                queues[membership.queue].agentChanged = true
+            }
+        }
+    }
+
+    /// Whether the queue's calls, its agents or its callers' penalty ranges changed since the last dispatch.
+    func hasChangedSinceDispatch(_ queue: Int) -> Bool {
+        queues[queue].agentChanged || calls.hasChangedSinceDispatch(queue: queue) || queues[queue].rangesHoldUntil <= now
+    }
+
+    /// Remembers that every waiting caller has been looked at, and until when their penalty ranges
+    /// hold (unchanged for a queue whose calls did not change and whose ranges still hold).
+    mutating func markDispatched() {
+        for queue in queues.indices {
+            if calls.hasChangedSinceDispatch(queue: queue) || queues[queue].rangesHoldUntil <= now {
+                updateTimes(of: queue)
+                queues[queue].rangesHoldUntil = queues[queue].rangeChange
+            }
+            queues[queue].agentChanged = false
+            queues[queue].heldMembersAtDispatch = queues[queue].config.weight > 0 && queues[queue].holdsMembers
+        }
+        calls.markDispatched()
     }
 
     /// The member(s) to ring for this caller: the best-ranked one, or the whole best tier for ringall.
@@ -133,15 +168,15 @@ extension ACDEngine {
 
     /// Callers leaving or moving because their queue emptied.
     mutating func housekeeping(into out: inout [ACDDecision]) {
-        for queue in queues.indices where !queues[queue].calls.isEmpty {
-            let config = queues[queue].config
-            if let rule = config.overflow, rule.whenNoAgentsLoggedIn, let target = queues[queue].overflowTarget,
+        for queue in housekeepingQueues where !queues[queue].calls.isEmpty {
+            if let rule = queues[queue].config.overflow, rule.whenNoAgentsLoggedIn, let target = queues[queue].overflowTarget,
                 !hasLoggedInMember(queue)
             {
                 for id in queues[queue].calls { overflow(id, to: target, into: &out) }
                 continue
             }
-            guard !config.leaveWhenEmpty.isEmpty else { continue }
+            guard !queues[queue].config.leaveWhenEmpty.isEmpty else { continue }
+            let config = queues[queue].config
             for id in queues[queue].calls {
                 guard let call = calls[id], call.phase == .waiting, !call.isCallback,
                     !hasUsableMember(queue, for: call, unless: config.leaveWhenEmpty)

@@ -70,14 +70,16 @@ extension ACDEngine {
         }
     }
 
-    /// Members who could take the call now, before the strategy ranks them.
+    /// Members who could take the call now, before the strategy ranks them, in member order.
+    /// Only idle available members can qualify, so only those are looked at.
     func eligibleMembers(for call: CallRecord) -> [(agent: Int, membership: Int)] {
         guard let step = call.step else { return [] }
         let range = penaltyRange(call)
         let skills = step.skills ?? call.skills
         let preferredOnly = step.preferredAgentsOnly && !call.preferred.isEmpty
         var eligible: [(agent: Int, membership: Int)] = []
-        for member in queues[call.queue].members {
+        for position in queues[call.queue].availablePositions {
+            let member = queues[call.queue].members[position]
             guard case .idle = agents[member.agent].activity else { continue }
             let membership = agents[member.agent].memberships[member.membership]
             guard membership.isAvailable, Self.allows(range, membership.penalty) else { continue }
@@ -94,13 +96,9 @@ extension ACDEngine {
     func heldByHeavierQueue(_ agent: Int, for queue: Int) -> Bool {
         let weight = queues[queue].config.weight
         for membership in agents[agent].memberships where membership.loggedIn && membership.queue != queue {
-            let heavier = queues[membership.queue]
-            guard heavier.config.weight > weight, !heavier.calls.isEmpty else { continue }
-            let available = heavier.members.count { member in
-                guard case .idle = agents[member.agent].activity else { return false }
-                return agents[member.agent].memberships[member.membership].isAvailable
-            }
-            if heavier.calls.count >= available { return true }
+            let heavier = membership.queue
+            guard queues[heavier].config.weight > weight, !queues[heavier].calls.isEmpty else { continue }
+            if queues[heavier].calls.count >= queues[heavier].availableIdle { return true }
         }
         return false
     }
@@ -163,6 +161,35 @@ extension ACDEngine {
                 overflow(id, to: target, into: &out)
             }
         }
+    }
+
+    /// The earliest instant at which ``refreshCall(_:into:)`` would change this waiting call or
+    /// act on it (a step starting, a step's timeout action, the queue's overflow); infinity when
+    /// it never would. Unlike ``nextChange(of:)`` it may lie in the past, and it does not depend on now.
+    func refreshDue(of call: CallRecord) -> Double {
+        var due = Double.infinity
+        if call.stepIndex < 0 {
+            due = call.enteredAt + call.steps[0].after
+        } else {
+            let step = call.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.steps.count
+            if let timeout = step.timeout {
+                let end = call.stepStartedAt + timeout
+                switch step.onTimeout {
+                case .next: if hasNext { due = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after) }
+                case .callback where call.isCallback: break
+                case .overflow, .callback, .voicemail: due = end
+                }
+            } else if hasNext {
+                due = call.enteredAt + call.steps[call.stepIndex + 1].after
+            }
+        }
+        if let after = queues[call.queue].config.overflow?.after, queues[call.queue].overflowTarget != nil,
+            call.overflowHops < Self.overflowHopLimit
+        {
+            due = min(due, call.enteredAt + after)
+        }
+        return due
     }
 
     /// When something about this waiting call changes next (step, penalty rule, overflow), if ever.

@@ -21,6 +21,7 @@ extension ACDEngine {
 
     /// Closes the timed state when it changed.
     mutating func refreshState(_ agent: Int) {
+        syncAvailability(agent)
         let state = derivedState(agent)
         guard state != agents[agent].state else { return }
         let previous = agents[agent].state

@@ -11,10 +11,13 @@ extension ACDEngine {
 
     /// Everything due at or before `now`, in a fixed order: wrap-ups, ring timeouts, then steps.
     private mutating func runDueTimers(into out: inout [ACDDecision]) {
-        for agent in agents.indices {
+        for agent in wrapUps.due(at: now) {
             if case .wrapUp(let until, _, _, _) = agents[agent].activity, until <= now { finishWrapUp(agent, into: &out) }
+            wrapUps.keep(agent)
         }
         for queue in queues.indices {
+            updateTimes(of: queue)
+            guard queues[queue].due <= now else { continue }
             for id in queues[queue].calls {
                 guard let call = calls[id], case .ringing(let ringing, let until) = call.phase, until <= now else { continue }
                 cancelRinging(id, into: &out)
@@ -22,26 +25,55 @@ extension ACDEngine {
             }
         }
         for queue in queues.indices {
+            updateTimes(of: queue)
+            guard queues[queue].due <= now else { continue }
             for id in queues[queue].calls { refreshCall(id, into: &out) }
         }
     }
 
     /// The earliest instant after now at which a timer is due.
-    func computeNextDeadline() -> Double? {
-        var best = Double.infinity
-        for agent in agents.indices {
-            if case .wrapUp(let until, _, _, _) = agents[agent].activity { best = min(best, until) }
-        }
+    mutating func computeNextDeadline() -> Double? {
+        var best = wrapUps.earliest()
         for queue in queues.indices {
-            for id in queues[queue].calls {
-                guard let call = calls[id] else { continue }
-                switch call.phase {
-                case .ringing(_, let until): best = min(best, until)
-                case .waiting: if let change = nextChange(of: call) { best = min(best, change) }
-                case .connected: break
-                }
-            }
+            updateTimes(of: queue)
+            best = min(best, queues[queue].deadline)
         }
         return best.isFinite ? best : nil
+    }
+
+    /// Recomputes the queue's cached timer figures when one of its calls changed or `now` reached
+    /// the cached deadline.
+    ///
+    /// - `deadline`: the earliest ring timeout or ``nextChange(of:)`` of its calls. A waiting call's
+    ///   `nextChange` computed at t stays the same for every later instant before it, and nil stays
+    ///   nil, until the call changes; so the minimum holds until `now` reaches it.
+    /// - `due`: the earliest ring timeout or ``refreshDue(of:)`` of its calls; before it, a timer run
+    ///   finds nothing to do in the queue. It depends on the calls only.
+    /// - `rangeChange`: the next instant a penalty rule changes a waiting call's allowed penalties.
+    mutating func updateTimes(of queue: Int) {
+        guard calls.hasChanged(queue: queue) || queues[queue].deadline <= now || queues[queue].rangeChange <= now else { return }
+        var deadline = Double.infinity
+        var due = Double.infinity
+        var rangeChange = Double.infinity
+        for id in queues[queue].calls {
+            guard let call = calls[id] else { continue }
+            switch call.phase {
+            case .ringing(_, let until):
+                deadline = min(deadline, until)
+                due = min(due, until)
+            case .waiting:
+                if let change = nextChange(of: call) { deadline = min(deadline, change) }
+                due = min(due, refreshDue(of: call))
+                if let rule = queues[queue].penaltyRules.first(where: { call.enteredAt + $0.after > now }) {
+                    rangeChange = min(rangeChange, call.enteredAt + rule.after)
+                }
+            case .connected:
+                break
+            }
+        }
+        queues[queue].deadline = deadline
+        queues[queue].due = due
+        queues[queue].rangeChange = rangeChange
+        calls.markCurrent(queue: queue)
     }
 }

@@ -14,7 +14,7 @@ public struct ACDEngine: Sendable {
     var queueIndex: [QueueID: Int]
     var agents: [AgentRecord]
     var agentIndex: [AgentID: Int]
-    var calls: [CallID: CallRecord] = [:]
+    var calls: CallTable
     var lastAgentByCaller: [String: Int] = [:]
     var generator: SeededGenerator
     /// The instant of the latest event.
@@ -25,12 +25,21 @@ public struct ACDEngine: Sendable {
     /// Decisions of timers that ran before an event that was then refused.
     var pending: [ACDDecision] = []
     var queueStatistics: IntervalTable<QueueStatistics>
+    /// Logged-in agents whose activity is idle (paused ones included), kept by `syncAvailability`.
+    var idleAgents = 0
+    /// Queues that overflow when nobody is logged in or have `leaveWhenEmpty` conditions, in order:
+    /// the only ones `housekeeping` can act on.
+    let housekeepingQueues: [Int]
+    /// Agents' wrap-up ends, kept by `syncAvailability`.
+    var wrapUps: WrapUpTimers
     var agentStatistics: IntervalTable<AgentStatistics>
 
     /// An engine with every agent logged out, starting at `start`.
     public init(configuration: ACDConfiguration, start: ACDInstant = 0) throws(ACDError) {
         self.configuration = configuration
         generator = SeededGenerator(seed: configuration.randomSeed)
+        calls = CallTable(queues: configuration.queues.count)
+        wrapUps = WrapUpTimers(agents: configuration.agents.count)
         now = start.seconds
         queueStatistics = IntervalTable(length: configuration.interval.seconds, empty: QueueStatistics())
         agentStatistics = IntervalTable(length: configuration.interval.seconds, empty: AgentStatistics())
@@ -81,6 +90,10 @@ public struct ACDEngine: Sendable {
                     throw ACDError(.invalidConfiguration, "queue \(queue.config.id) has a step overflowing to unknown queue \(target)")
                 }
             }
+        }
+        housekeepingQueues = queues.indices.filter { index in
+            (queues[index].config.overflow?.whenNoAgentsLoggedIn == true && queues[index].overflowTarget != nil)
+                || !queues[index].config.leaveWhenEmpty.isEmpty
         }
         self.queues = queues
         self.queueIndex = queueIndex

@@ -11,6 +11,10 @@ struct AgentRecord: Sendable {
         /// Day number and calls completed that day (fewestcalls).
         var completedDay = Int.min
         var completedToday = 0
+        /// Counted in the queue's ``QueueRecord/availableIdle`` (see `syncAvailability`).
+        var countedAvailable = false
+        /// `loggedIn` as `syncAvailability` last saw it.
+        var countedLoggedIn = false
 
         var isAvailable: Bool { loggedIn && pauseReason == nil }
 
@@ -36,6 +40,8 @@ struct AgentRecord: Sendable {
     /// The state being timed, and since when.
     var state: AgentState = .loggedOut
     var stateSince: Double = 0
+    /// Counted in the engine's `idleAgents` (see `syncAvailability`).
+    var countedIdle = false
 
     var isLoggedIn: Bool { memberships.contains { $0.loggedIn } }
 

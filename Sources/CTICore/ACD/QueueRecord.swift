@@ -11,4 +11,26 @@ struct QueueRecord: Sendable {
     var overflowTarget: Int?
     /// Penalty rules sorted by time.
     var penaltyRules: [PenaltyRule] = []
+    /// Positions in `members` of the members idle and available (logged in, not paused) here,
+    /// ascending; kept by `syncAvailability`.
+    var availablePositions: [Int] = []
+    /// How many members are idle and available here.
+    var availableIdle: Int { availablePositions.count }
+    /// Cached timer figures over the queue's calls (see `ACDEngine.updateTimes(of:)`): the earliest
+    /// ring timeout or `nextChange`, and the earliest instant at which a timer run could act on a call.
+    var deadline = Double.infinity
+    var due = Double.infinity
+    /// Cached: the earliest instant after now at which a penalty rule widens or narrows the
+    /// allowed penalties of one of the queue's waiting calls.
+    var rangeChange = Double.infinity
+    /// The dispatcher's memo (see `ACDEngine.dispatch(into:)`): a member may have become eligible
+    /// since the last dispatch; the instant until which the penalty ranges hold; whether the queue
+    /// held its members back from lighter queues at the last dispatch.
+    var agentChanged = true
+    var rangesHoldUntil = -Double.infinity
+    var heldMembersAtDispatch = false
+
+    /// Queue weight: members are kept for this queue while it has at least as many callers as
+    /// idle available members (see `ACDEngine.heldByHeavierQueue`).
+    var holdsMembers: Bool { !calls.isEmpty && calls.count >= availableIdle }
 }
