@@ -16,6 +16,7 @@ let wsClient: Target.Dependency = .product(name: "WSClient", package: "swift-web
 let httpTypes: Target.Dependency = .product(name: "HTTPTypes", package: "swift-http-types")
 let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
 let nioFoundation: Target.Dependency = .product(name: "NIOFoundationCompat", package: "swift-nio")
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
     name: "CTIBridge",
@@ -43,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "AMI",
             dependencies: [
-                "CTICore", nioCore, nioPosix, logging, lifecycle,
+                "CTICore", nioCore, nioPosix, nioSSL, logging, lifecycle,
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "AsteriskSimulator",
             dependencies: [
-                "AMI", "ARI", "CTICore", nioCore, nioPosix, nioFoundation, logging, lifecycle, httpTypes,
+                "AMI", "ARI", "CTICore", nioCore, nioPosix, nioFoundation, nioSSL, logging, lifecycle, httpTypes,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -113,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "AMITests",
             dependencies: [
-                "AMI", "CTICore", "AsteriskSimulator", "TestSupport", nioCore, nioPosix, logging,
+                "AMI", "CTICore", "AsteriskSimulator", "TestSupport", nioCore, nioPosix, nioSSL, logging,
                 .product(name: "NIOTestUtils", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

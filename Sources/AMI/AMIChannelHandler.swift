@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOSSL
 
 /// An action on its way to Asterisk, with the promise its answer completes.
 struct AMIRequest: Sendable {
@@ -81,8 +82,24 @@ final class AMIChannelHandler: ChannelDuplexHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         logger.warning("AMI connection error", metadata: ["ami.error": "\(error)"])
-        closeReason = closeReason ?? AMIError(.connectionClosed, "connection error: \(error)")
+        closeReason = closeReason ?? Self.closeReason(for: error)
         context.close(promise: nil)
+    }
+
+    /// TLS failures are fatal (retrying meets the same certificate); anything else is a dropped connection.
+    static func closeReason(for error: any Error) -> AMIError {
+        switch error {
+        case NIOSSLError.uncleanShutdown:
+            return AMIError(.connectionClosed, "the server closed the TLS connection without notice")
+        case let error as NIOSSLError:
+            return AMIError(.tlsFailed, "TLS handshake failed: \(error)")
+        case let error as NIOSSLExtraError:
+            return AMIError(.tlsFailed, "TLS certificate refused: \(error)")
+        case let error as BoringSSLError:
+            return AMIError(.tlsFailed, "TLS failed: \(error)")
+        default:
+            return AMIError(.connectionClosed, "connection error: \(error)")
+        }
     }
 
     private func run(_ action: AMIConnectionStateMachine.Action, context: ChannelHandlerContext?) {

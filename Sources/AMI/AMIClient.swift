@@ -2,6 +2,7 @@ import CTICore
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 import Synchronization
 
@@ -127,15 +128,22 @@ public final class AMIClient: Service, Sendable {
     }
 
     private func connectLoop() async throws {
+        let tlsContext: NIOSSLContext?
+        do {
+            tlsContext = try configuration.tls?.makeContext()
+        } catch let error as AMIError {
+            publish(.disconnected(error))
+            throw error
+        }
         var attempt = 0
         var everLoggedIn = false
         while !Task.isCancelled {
             do {
-                try await runConnection(reconnect: everLoggedIn) {
+                try await runConnection(reconnect: everLoggedIn, tlsContext: tlsContext) {
                     everLoggedIn = true
                     attempt = 0
                 }
-            } catch let error as AMIError where error.code == .authenticationFailed || error.code == .unexpectedGreeting {
+            } catch let error as AMIError where error.isFatal {
                 publish(.disconnected(error))
                 throw error
             } catch let error as AMIError {
@@ -151,7 +159,7 @@ public final class AMIClient: Service, Sendable {
         }
     }
 
-    private func runConnection(reconnect: Bool, loggedIn: () -> Void) async throws {
+    private func runConnection(reconnect: Bool, tlsContext: NIOSSLContext?, loggedIn: () -> Void) async throws {
         let connection = state.withLock { state -> Int in
             state.nextConnection += 1
             return state.nextConnection
@@ -160,7 +168,8 @@ public final class AMIClient: Service, Sendable {
         let loginPromise = eventLoop.makePromise(of: String.self)
         let channel: any Channel
         do {
-            channel = try await makeBootstrap(loginPromise: loginPromise, reconnect: reconnect, connection: connection)
+            channel = try await makeBootstrap(
+                loginPromise: loginPromise, reconnect: reconnect, connection: connection, tlsContext: tlsContext)
                 .connect(host: configuration.host, port: configuration.port).get()
         } catch {
             let failure = AMIError(.connectionClosed, "cannot connect to \(configuration.host):\(configuration.port): \(error)")
@@ -210,8 +219,11 @@ public final class AMIClient: Service, Sendable {
         }
     }
 
-    private func makeBootstrap(loginPromise: EventLoopPromise<String>, reconnect: Bool, connection: Int) -> ClientBootstrap {
+    private func makeBootstrap(
+        loginPromise: EventLoopPromise<String>, reconnect: Bool, connection: Int, tlsContext: NIOSSLContext?
+    ) -> ClientBootstrap {
         let credentials = configuration.credentials
+        let serverName = configuration.tls?.hostnameToVerify(host: configuration.host)
         let limits = configuration.frameLimits
         let counters = self.counters
         let logger = self.logger
@@ -222,7 +234,16 @@ public final class AMIClient: Service, Sendable {
                     let handler = AMIChannelHandler(
                         credentials: credentials, loginPromise: loginPromise, reconnect: reconnect,
                         idPrefix: "ctib\(connection)", counters: counters, logger: logger
-                    ) { event in self.publish(event) }
+                    ) { event in
+                        // The channel is usable before subscribers hear `.connected`, so an action
+                        // sent in reaction to it does not fail with notConnected.
+                        if case .connected = event { self.state.withLock { $0.channel = channel } }
+                        self.publish(event)
+                    }
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
+                    }
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(AMIFrameDecoder(expectGreeting: true, limits: limits)),
                         MessageToByteHandler(AMIMessageEncoder()),

@@ -24,6 +24,8 @@ public struct AMIClientConfiguration: Sendable, CustomStringConvertible {
     public var backoff: Backoff = Backoff()
     /// Whether the post-login resync also fetches `QueueStatus`.
     public var resyncQueues: Bool = true
+    /// TLS settings; `nil` speaks plain TCP (keep that to loopback).
+    public var tls: AMITLSConfiguration?
     /// Limits on frames read from Asterisk.
     public var frameLimits: AMIFrameDecoder.Limits = .init()
 
@@ -34,5 +36,5 @@ public struct AMIClientConfiguration: Sendable, CustomStringConvertible {
         self.credentials = credentials
     }
 
-    public var description: String { "AMIClientConfiguration(\(host):\(port), \(credentials))" }
+    public var description: String { "AMIClientConfiguration(\(host):\(port), \(tls == nil ? "tcp" : "tls"), \(credentials))" }
 }

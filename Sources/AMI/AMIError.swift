@@ -4,7 +4,7 @@ public struct AMIError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case authenticationFailed, actionFailed, timeout, notConnected, connectionClosed
-            case invalidAction, listIncomplete, unexpectedGreeting, shuttingDown, cancelled
+            case invalidAction, listIncomplete, unexpectedGreeting, shuttingDown, cancelled, tlsFailed
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -29,6 +29,9 @@ public struct AMIError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let shuttingDown = Code(.shuttingDown)
         /// The caller's task was cancelled.
         public static let cancelled = Code(.cancelled)
+        /// TLS could not be set up: the handshake failed, the certificate is not trusted or does
+        /// not match the server's name, or the CA file is unusable. Not retried.
+        public static let tlsFailed = Code(.tlsFailed)
 
         public var description: String { base.rawValue }
     }
@@ -46,6 +49,10 @@ public struct AMIError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.response = response
     }
+
+    /// Whether retrying cannot help (wrong credentials, not an Asterisk, TLS refused), so the
+    /// client stops instead of reconnecting.
+    public var isFatal: Bool { code == .authenticationFailed || code == .unexpectedGreeting || code == .tlsFailed }
 
     public var description: String { "AMI \(code): \(message)" }
 }

@@ -3,6 +3,7 @@ import CTICore
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 import Synchronization
 
@@ -82,11 +83,15 @@ public final class AMISimulator: Service, Sendable {
         let limits = AMIFrameDecoder.Limits(
             maxLineLength: configuration.maxLineLength, maxMessageBytes: configuration.maxLineLength * configuration.maxLines,
             maxHeaders: configuration.maxLines)
+        let tlsContext = try configuration.tls?.makeContext()
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] child in
                 child.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
                     try child.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(AMIFrameDecoder(expectGreeting: false, limits: limits)),
                         AMISessionHandler(simulator: self),

@@ -4,6 +4,8 @@ public struct AMISimulatorConfiguration: Sendable, CustomStringConvertible {
     public var host: String = "127.0.0.1"
     /// Port to bind; 0 picks a free one (kept for later restarts).
     public var port: Int = 0
+    /// TLS on the listener (like `tlsenable`); `nil` listens in plain TCP.
+    public var tls: AMISimulatorTLS?
     /// The manager.conf users by name.
     public var accounts: [String: AMISimulatorUser]
     /// How long a refused login waits before answering and closing; Asterisk sleeps 1 s.
@@ -30,6 +32,6 @@ public struct AMISimulatorConfiguration: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "AMISimulatorConfiguration(\(host):\(port), users: \(accounts.keys.sorted()), secrets: <redacted>)"
+        "AMISimulatorConfiguration(\(host):\(port)\(tls == nil ? "" : " tls"), users: \(accounts.keys.sorted()), secrets: <redacted>)"
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CTIBridgeConfig {
     /// Reads every key, noting all problems, and returns the configuration only if there are none.
     static func read(_ settings: inout SettingsReader) throws(CTIBridgeConfigError) -> CTIBridgeConfig {
@@ -15,6 +17,16 @@ extension CTIBridgeConfig {
         let events = eventMask(&settings)
         let pingInterval = settings.seconds(Keys.amiPingIntervalSeconds, default: 15)
         let actionTimeout = settings.seconds(Keys.amiActionTimeoutSeconds, default: 10)
+        let transport = settings.choice(Keys.amiTransport, default: AMI.Transport.tcp, what: "transport")
+        let tlsCAFile = settings.string(Keys.amiTLSCAFile)
+        let tlsServerName = settings.string(Keys.amiTLSServerName)
+        for (key, value) in [(Keys.amiTLSCAFile, tlsCAFile), (Keys.amiTLSServerName, tlsServerName)]
+        where transport == .tcp && value != nil {
+            settings.add(key, .invalidValue, "is used only with \(Keys.amiTransport) = tls\(settings.source(key))")
+        }
+        if transport == .tls, let tlsCAFile, !FileManager.default.isReadableFile(atPath: tlsCAFile) {
+            settings.add(Keys.amiTLSCAFile, .invalidValue, "cannot read \(tlsCAFile.debugDescription)\(settings.source(Keys.amiTLSCAFile))")
+        }
         let httpHost = host(Keys.httpHost, default: "127.0.0.1", &settings)
         let httpPort = settings.port(Keys.httpPort, default: 8080)
         let databasePath = settings.string(Keys.databasePath, default: "ctibridge.sqlite")
@@ -24,9 +36,12 @@ extension CTIBridgeConfig {
         guard settings.problems.isEmpty, let username, let secret else {
             throw CTIBridgeConfigError(problems: settings.problems)
         }
-        let ami = AMI(
+        var ami = AMI(
             host: amiHost, port: amiPort, username: username, secret: Secret(secret), authMethod: authMethod,
             events: events, pingInterval: pingInterval, actionTimeout: actionTimeout)
+        ami.transport = transport
+        ami.tlsCAFile = tlsCAFile
+        ami.tlsServerName = tlsServerName
         return CTIBridgeConfig(
             asterisk: Asterisk(ami: ami), http: HTTP(host: httpHost, port: httpPort),
             database: Database(path: databasePath), log: Log(level: level, format: format))

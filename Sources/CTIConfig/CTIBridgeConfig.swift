@@ -14,6 +14,9 @@
 /// - `asterisk.ami.events` (string, default `on`): `on`, `off` or a list of event classes.
 /// - `asterisk.ami.pingIntervalSeconds` (number > 0, default 15): keepalive interval.
 /// - `asterisk.ami.actionTimeoutSeconds` (number > 0, default 10): default action timeout.
+/// - `asterisk.ami.transport` (`tcp` | `tls`, default `tcp`): plain TCP (loopback) or TLS.
+/// - `asterisk.ami.tlsCaFile` (path, optional): PEM CA certificates to trust instead of the system's.
+/// - `asterisk.ami.tlsServerName` (string, optional): the name the server certificate must carry.
 /// - `http.host` (string, default `127.0.0.1`), `http.port` (int 1-65535, default 8080).
 /// - `database.path` (string, default `ctibridge.sqlite`): the SQLite file.
 /// - `log.level` (`trace` … `critical`, default `info`), `log.format` (`text` | `json`, default `text`).
@@ -56,6 +59,14 @@ public struct CTIBridgeConfig: Sendable, Hashable {
             case md5
         }
 
+        /// How the AMI connection is carried.
+        public enum Transport: String, Sendable, Hashable, CaseIterable {
+            /// Plain TCP: keep it on loopback.
+            case tcp
+            /// TLS (Asterisk's `tlsenable`, usually port 5039), certificate verified.
+            case tls
+        }
+
         /// Asterisk's host.
         public var host: String
         /// AMI port.
@@ -72,6 +83,12 @@ public struct CTIBridgeConfig: Sendable, Hashable {
         public var pingInterval: Duration
         /// Default time an action may wait for its response.
         public var actionTimeout: Duration
+        /// Plain TCP or TLS.
+        public var transport: Transport = .tcp
+        /// PEM file of CA certificates to trust for TLS; `nil` trusts the system store.
+        public var tlsCAFile: String?
+        /// The name the TLS certificate must carry; `nil` checks the host.
+        public var tlsServerName: String?
 
         /// AMI settings; only the user and secret have no default.
         public init(

@@ -13,6 +13,9 @@ extension CTIBridgeConfig.AMI {
         var configuration = AMIClientConfiguration(host: host, port: port, credentials: credentials)
         configuration.pingInterval = pingInterval
         configuration.actionTimeout = actionTimeout
+        if transport == .tls {
+            configuration.tls = AMITLSConfiguration(trustRootsFile: tlsCAFile, serverName: tlsServerName)
+        }
         return configuration
     }
 }

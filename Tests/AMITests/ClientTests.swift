@@ -208,6 +208,17 @@ struct ClientTests {
         }
     }
 
+    @Test("an action sent the moment .connected arrives is carried, not refused as notConnected")
+    func sendRightAfterConnected() async throws {
+        let server = try await ScriptedAMIServer(script: Canned.standard)
+        let pong = try await withClient(testConfiguration(port: server.port)) { client, events in
+            _ = await collect(events) { $0.isConnected }
+            return try await client.send(.ping)
+        }
+        #expect(pong["Ping"] == "Pong")
+        try await server.close()
+    }
+
     @Test("shutdown logs off, closes, ends run() and finishes subscriptions")
     func shutdown() async throws {
         let server = try await ScriptedAMIServer(script: Canned.standard)

@@ -77,11 +77,13 @@ struct ConfigLoadingTests {
             "ASTERISK_AMI_SECRET": "s", "ASTERISK_AMI_AUTH_METHOD": "plain", "ASTERISK_AMI_EVENTS": "off",
             "ASTERISK_AMI_PING_INTERVAL_SECONDS": "30", "ASTERISK_AMI_ACTION_TIMEOUT_SECONDS": "0.25",
             "HTTP_HOST": "::1", "HTTP_PORT": "65535", "DATABASE_PATH": "x.sqlite", "LOG_LEVEL": "critical",
-            "LOG_FORMAT": "json",
+            "LOG_FORMAT": "json", "ASTERISK_AMI_TRANSPORT": "tls", "ASTERISK_AMI_TLS_CA_FILE": "/dev/null",
+            "ASTERISK_AMI_TLS_SERVER_NAME": "pbx.example.com",
         ]
         let config = try await CTIBridgeConfig.load(environment: environment)
         #expect(config.redactedSettings.map(\.value) == [
-            "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "::1", "65535", "x.sqlite", "critical", "json",
+            "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "tls", "/dev/null", "pbx.example.com",
+            "::1", "65535", "x.sqlite", "critical", "json",
         ])
     }
 

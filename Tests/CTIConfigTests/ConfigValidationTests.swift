@@ -21,7 +21,7 @@ struct ConfigValidationTests {
             {
               "asterisk": { "ami": {
                 "host": 5, "port": 70000, "authMethod": "sha1", "events": "call,bogus",
-                "pingIntervalSeconds": 0, "actionTimeoutSeconds": -1
+                "pingIntervalSeconds": 0, "actionTimeoutSeconds": -1, "transport": "ssl"
               } },
               "http": { "host": "", "port": "eighty" },
               "database": { "path": "   " },
@@ -39,6 +39,7 @@ struct ConfigValidationTests {
             ("asterisk.ami.events", .unknownValue),
             ("asterisk.ami.pingIntervalSeconds", .outOfRange),
             ("asterisk.ami.actionTimeoutSeconds", .outOfRange),
+            ("asterisk.ami.transport", .unknownValue),
             ("http.host", .invalidValue),
             ("http.port", .wrongType),
             ("database.path", .invalidValue),
@@ -123,5 +124,23 @@ struct ConfigValidationTests {
             #expect(lines.count == 4)
             #expect(lines.last?.hasPrefix("  - log.format: unknown log format \"yaml\"") == true)
         }
+    }
+
+    @Test("TLS settings: a CA file that cannot be read, and TLS keys given while the transport is tcp")
+    func tlsSettings() async throws {
+        let base = ["ASTERISK_AMI_USERNAME": "u", "ASTERISK_AMI_SECRET": "s"]
+        var missingFile = base
+        missingFile["ASTERISK_AMI_TRANSPORT"] = "tls"
+        missingFile["ASTERISK_AMI_TLS_CA_FILE"] = "/nonexistent/ca.pem"
+        let unreadable = await problems(environment: missingFile)
+        #expect(unreadable.map(\.key) == ["asterisk.ami.tlsCaFile"])
+        #expect(unreadable.first?.message.contains("cannot read \"/nonexistent/ca.pem\"") == true)
+
+        var tcpWithTLSKeys = base
+        tcpWithTLSKeys["ASTERISK_AMI_TLS_CA_FILE"] = "/dev/null"
+        tcpWithTLSKeys["ASTERISK_AMI_TLS_SERVER_NAME"] = "pbx.example.com"
+        let misplaced = await problems(environment: tcpWithTLSKeys)
+        #expect(Set(misplaced.map(\.key)) == ["asterisk.ami.tlsCaFile", "asterisk.ami.tlsServerName"])
+        #expect(misplaced.allSatisfy { $0.message.contains("used only with asterisk.ami.transport = tls") })
     }
 }
