@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
+        .library(name: "CTIMetrics", targets: ["CTIMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -45,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
@@ -83,6 +85,12 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Prometheus metrics: pushed counters and gauges read from sources at each scrape.
+        .target(
+            name: "CTIMetrics",
+            dependencies: [.product(name: "Prometheus", package: "swift-prometheus")],
             swiftSettings: swiftSettings
         ),
         // Typed configuration: file + environment, validated in one place.
@@ -138,6 +146,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CTIMetricsTests", dependencies: ["CTIMetrics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CTIConfigTests",
             dependencies: ["CTIConfig", .product(name: "Configuration", package: "swift-configuration")],
