@@ -75,7 +75,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // AMI/ARI events into domain events; engine decisions into actions.
-        .target(name: "Telephony", dependencies: ["CTICore", "AMI", logging], swiftSettings: swiftSettings),
+        .target(name: "Telephony", dependencies: ["CTICore", "AMI", "ARI", logging], swiftSettings: swiftSettings),
         // A stand-in Asterisk speaking real AMI and ARI on loopback.
         .target(
             name: "AsteriskSimulator",
@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "ctibridge-bench",
             dependencies: [
-                "AMI", "CTICore", nioCore,
+                "AMI", "CTICore", nioCore, "ARI", "Telephony", "AsteriskSimulator", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ctibridge-bench",
@@ -150,6 +150,12 @@ let package = Package(
         .testTarget(
             name: "CTIConfigTests",
             dependencies: ["CTIConfig", .product(name: "Configuration", package: "swift-configuration")],
+            swiftSettings: swiftSettings
+        ),
+        // The IVR runner end to end: real flows through the ARI simulator over loopback.
+        .testTarget(
+            name: "IVRIntegrationTests",
+            dependencies: ["Telephony", "ARI", "AsteriskSimulator", "CTICore", "TestSupport", logging],
             swiftSettings: swiftSettings
         ),
     ]

@@ -179,6 +179,8 @@ extension ARISimulator {
             return snoop(id, snoopID: extra, request)
         case ("POST", "play", _):
             return playOnChannel(id, playbackID: extra, request)
+        case ("POST", "record", nil):
+            return recordChannel(id, request)
         default:
             return .error(404, "Resource not found")
         }

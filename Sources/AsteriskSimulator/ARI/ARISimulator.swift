@@ -21,6 +21,8 @@ public final class ARISimulator: Service, Sendable {
     let world: Mutex<ARISimWorld>
     private let runtime = Mutex(Runtime())
     let logger: Logger
+    /// Every REST request answered, for tests and benchmarks.
+    public let requestLog = ARISimRequestLog()
 
     private struct Runtime {
         /// The port listening now.

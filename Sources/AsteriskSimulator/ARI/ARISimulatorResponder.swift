@@ -37,6 +37,9 @@ struct ARISimulatorResponder: HTTPResponder {
         var body: [UInt8] = []
         if let buffer = try? await request.body.collect(upTo: 1 << 20) { body = Array(buffer.readableBytesView) }
         let simRequest = ARISimRequest(method: request.method.rawValue, path: Array(segments), query: query, body: body)
-        return simulator.handle(simRequest)
+        let arrived = ContinuousClock.now
+        let reply = simulator.handle(simRequest)
+        simulator.requestLog.append(method: simRequest.method, path: simRequest.path, query: query, status: reply.status, at: arrived)
+        return reply
     }
 }

@@ -34,6 +34,8 @@ struct ARISimRecording {
     var recording: ARILiveRecording
     var application: String?
     var started: ContinuousClock.Instant
+    /// Where a channel recording's WAV goes when its channel hangs up.
+    var fileURL: URL? = nil
 }
 
 /// A connected events socket.

@@ -51,6 +51,7 @@ extension ARISimWorld {
     mutating func destroyChannel(_ id: String, cause: Int = 16, soft: Bool? = true) {
         guard let entry = channels[id] else { return }
         emit(.channelHangupRequest(ARIChannelHangupRequest(cause: cause, soft: soft, channel: entry.channel)), to: entry.application)
+        stopRecordings(ofChannel: id)
         if entry.inStasis {
             leaveStasis(id)
         } else if entry.bridgeID != nil {
