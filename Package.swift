@@ -71,7 +71,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // AMI/ARI events into domain events; engine decisions into actions.
-        .target(name: "Telephony", dependencies: ["CTICore", "AMI", logging], swiftSettings: swiftSettings),
+        .target(name: "Telephony", dependencies: ["CTICore", "AMI", "ARI", logging], swiftSettings: swiftSettings),
         // A stand-in Asterisk speaking real AMI and ARI on loopback.
         .target(
             name: "AsteriskSimulator",
@@ -139,6 +139,11 @@ let package = Package(
         .testTarget(
             name: "CTIConfigTests",
             dependencies: ["CTIConfig", .product(name: "Configuration", package: "swift-configuration")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ACDWiringTests",
+            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", logging],
             swiftSettings: swiftSettings
         ),
     ]
