@@ -47,7 +47,7 @@ struct ControllerFixture: Sendable {
 
     /// Runs `body` with a simulator, events client and controller for `engine`; agent `aN` rings at `PJSIP/100N`.
     static func with(
-        _ engine: ACDConfiguration, announce: Double? = nil, prepare: @Sendable (inout ACDControllerConfiguration) -> Void = { _ in },
+        _ engine: ACDConfiguration, announce: Double? = nil, clock: ACDClock = .continuous(), prepare: @Sendable (inout ACDControllerConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (ControllerFixture) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acd-wiring-\(UUID().uuidString)")
@@ -77,7 +77,7 @@ struct ControllerFixture: Sendable {
                 }))
             configuration.announcementInterval = announce
             prepare(&configuration)
-            let controller = try ACDController(configuration: configuration, rest: client.rest)
+            let controller = try ACDController(configuration: configuration, rest: client.rest, clock: clock)
             let log = EventLog()
             let stream = controller.events()
             group.addTask {
