@@ -158,5 +158,10 @@ let package = Package(
             dependencies: ["Telephony", "ARI", "AsteriskSimulator", "CTICore", "TestSupport", logging],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ACDWiringTests",
+            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", logging],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

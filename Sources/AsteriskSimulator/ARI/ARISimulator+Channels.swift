@@ -60,7 +60,12 @@ extension ARISimulator {
             return channel
         }
         let id = channel.id
-        schedule(after: configuration.answerDelay) {
+        let behaviour = endpointBehaviour(endpoint)
+        guard case .answer(let delay) = behaviour else {
+            scheduleUnanswered(id, endpoint: endpoint, application: app, busy: behaviour == .busy)
+            return .json(channel)
+        }
+        schedule(after: delay) {
             self.world.withLock { world in
                 guard let entry = world.channels[id] else { return }
                 if let app {

@@ -56,6 +56,8 @@ struct ARISimWorld {
     var subscriptions: [String: Set<String>] = [:]
     var sockets: [ARISimSocket] = []
     var nextSocketID = 0
+    /// How originated endpoints behave (answer after a delay when absent).
+    var endpointBehaviours: [String: ARISimEndpointBehaviour] = [:]
     var sequence = 0
     var asteriskID: String
 

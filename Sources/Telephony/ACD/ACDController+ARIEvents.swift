@@ -1,0 +1,89 @@
+import ARI
+import CTICore
+import Logging
+
+extension ACDController {
+    /// Applies one event of the Stasis application. Events about channels the ACD does not
+    /// own (an IVR's, say) are ignored.
+    public func handle(_ event: ARIEvent) async {
+        switch event.payload {
+        case .stasisStart(let start):
+            switch start.args.first {
+            case "acd-agent": await agentAnswered(start.channel.id)
+            case "acd-supervisor": await supervisorAnswered(start.channel.id)
+            default: break
+            }
+        case .channelDestroyed(let destroyed):
+            await channelGone(destroyed.channel.id)
+        default:
+            break
+        }
+    }
+
+    /// An originated agent leg answered and entered Stasis.
+    func agentAnswered(_ channel: String) async {
+        guard let leg = agentLegs[channel] else {
+            // An offer withdrawn while the phone was answering.
+            if callByChannel[channel] == nil { try? await rest.hangup(channel) }
+            return
+        }
+        do {
+            try await apply(.offerAnswered(leg.call, agent: leg.agent))
+        } catch {
+            logger.warning("answer refused", metadata: ["acd.call": "\(leg.call)", "acd.error": "\(error)"])
+            agentLegs[channel] = nil
+            offers[leg.call]?[leg.agent] = nil
+            try? await rest.hangup(channel)
+        }
+    }
+
+    /// A channel hung up: a ringing agent leg (a miss), a waiting caller (abandon), a leg of a
+    /// connected call (its end), or a supervisor.
+    func channelGone(_ channel: String) async {
+        if let leg = agentLegs.removeValue(forKey: channel) {
+            offers[leg.call]?[leg.agent] = nil
+            publish(.offerMissed(agent: leg.agent, call: leg.call))
+            await process(.offerNotAnswered(leg.call, agent: leg.agent))
+            return
+        }
+        if let session = supervisions.first(where: { $0.value.supervisorChannel == channel || $0.value.snoopChannel == channel })?.key {
+            await endSupervision(session)
+            return
+        }
+        guard let call = callByChannel[channel], let context = calls[call] else { return }
+        switch context.phase {
+        case .waiting:
+            let wait = clock.now() - context.enqueuedAt
+            forget(call)
+            publish(.abandoned(call, queue: context.info.queue, wait: wait))
+            await process(.callerAbandoned(call))
+        case .connected:
+            await finish(call, by: channel == context.info.channelID ? .caller : .agent)
+        }
+    }
+
+    /// Ends a connected call: the other leg hangs up, the bridge (and its recording) goes, the
+    /// agent starts wrap-up.
+    func finish(_ call: CallID, by party: ACDCallParty, transferredTo target: ACDTransferTarget? = nil) async {
+        guard var context = calls[call], case .connected(let agent, let agentChannel, let bridgeID, let since) = context.phase else { return }
+        let now = clock.now()
+        if let held = context.holdSince { context.holdSeconds += now - held }
+        forget(call)
+        for (session, supervision) in supervisions where supervision.call == call { await endSupervision(session) }
+        if target != nil {
+            try? await rest.removeChannels(bridgeID, [context.info.channelID])
+        } else if party != .caller {
+            try? await rest.hangup(context.info.channelID)
+        }
+        if party != .agent || target != nil { try? await rest.hangup(agentChannel) }
+        try? await rest.destroyBridge(bridgeID)
+        if let target { publish(.transferred(call, from: agent, to: target)) }
+        publish(.ended(call, agent: agent, by: party, talkSeconds: max(0, now - since - context.holdSeconds)))
+        do {
+            try await apply(.callEnded(call, hold: context.holdSeconds, transferred: target != nil))
+        } catch {
+            logger.warning("call end refused", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
+        }
+        publishState(of: agent)
+    }
+}

@@ -1,0 +1,31 @@
+import CTICore
+
+/// How the controller drives Asterisk: the Stasis application, agents' phones, media and timings.
+public struct ACDControllerConfiguration: Sendable {
+    /// The engine's queues and agents.
+    public var engine: ACDConfiguration
+    /// The Stasis application agent legs are originated into.
+    public var application: String = "ctibridge"
+    /// Each agent's phone, e.g. `PJSIP/1001`.
+    public var agentEndpoints: [AgentID: String]
+    /// Music-on-hold class of the holding bridges.
+    public var mohClass: String = "default"
+    /// Seconds between position/expected-wait announcements; nil for none.
+    public var announcementInterval: Double? = 30
+    /// Handle time assumed for the expected wait until the queue has handled calls (seconds).
+    public var assumedHandleTime: Double = 180
+    /// Recording format of connected calls.
+    public var recordingFormat: String = "wav"
+    /// Dialplan context for blind transfers to numbers.
+    public var transferContext: String = "from-internal"
+    /// Dialplan context for callers sent to voicemail (the queue name is the extension).
+    public var voicemailContext: String = "voicemail"
+    /// Seconds Asterisk is told to ring an agent beyond the engine's ring timeout (the engine ends the offer first).
+    public var originateSlack: Int = 5
+
+    /// A configuration for `engine`, ringing agents at `agentEndpoints`.
+    public init(engine: ACDConfiguration, agentEndpoints: [AgentID: String]) {
+        self.engine = engine
+        self.agentEndpoints = agentEndpoints
+    }
+}

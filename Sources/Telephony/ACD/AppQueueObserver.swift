@@ -1,0 +1,76 @@
+import AMI
+import CTICore
+import Logging
+
+/// Observer mode over AMI: follows `app_queue` through ``AppQueueObserverState`` and reports in
+/// the controller's event shape; pauses and unpauses members through `QueuePause`.
+public actor AppQueueObserver {
+    let client: AMIClient
+    let clock: ACDClock
+    let logger: Logger
+    let fanOut = EventFanOut<ACDControllerEvent>()
+    /// What is known now.
+    public private(set) var state = AppQueueObserverState()
+
+    /// An observer of the Asterisk behind `client`.
+    public init(client: AMIClient, clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge.acd.observer")) {
+        self.client = client
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// A stream of what app_queue does, holding at most `capacity` unread events.
+    public nonisolated func events(capacity: Int = 10_000) -> BoundedEventStream<ACDControllerEvent> {
+        fanOut.subscribe(capacity: capacity)
+    }
+
+    /// Follows the client's events until the stream ends; each login's `QueueStatus` resyncs the state.
+    public func run(events: AMIEventSubscription) async {
+        for await item in events {
+            switch item {
+            case .event(let message): apply(message)
+            case .resynced(let snapshot): resync(queueStatus: snapshot.queueStatus)
+            default: break
+            }
+        }
+        fanOut.finish()
+    }
+
+    /// Applies one AMI event.
+    public func apply(_ message: AMIMessage) {
+        for event in state.apply(message, at: clock.now()) { fanOut.publish(event) }
+    }
+
+    /// Rebuilds the state from `QueueStatus` items.
+    public func resync(queueStatus items: [AMIMessage]) {
+        for event in state.resync(queueStatus: items, at: clock.now()) { fanOut.publish(event) }
+    }
+
+    /// Pauses (with a reason code) or unpauses a member's interface in one queue or (nil) all of them.
+    public func pause(interface: String, paused: Bool, reason: String? = nil, queue: String? = nil) async throws(AppQueueObserverError) {
+        guard !interface.isEmpty else { throw AppQueueObserverError("an interface is required") }
+        do {
+            _ = try await client.send(.queuePause(interface: interface, paused: paused, queue: queue, reason: reason))
+        } catch let error as AMIError {
+            throw AppQueueObserverError("QueuePause of \(interface) failed: \(error)", amiCode: error.code)
+        } catch {
+            throw AppQueueObserverError("QueuePause of \(interface) failed: \(error)")
+        }
+    }
+}
+
+/// A request app_queue refused, or that could not be sent.
+public struct AppQueueObserverError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    /// The AMI error, when the failure came from AMI.
+    public var amiCode: AMIError.Code?
+
+    /// An error.
+    public init(_ message: String, amiCode: AMIError.Code? = nil) {
+        self.message = message
+        self.amiCode = amiCode
+    }
+
+    public var description: String { message }
+}
