@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
+        .library(name: "CTIServer", targets: ["CTIServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -89,6 +90,19 @@ let package = Package(
             dependencies: [.product(name: "Configuration", package: "swift-configuration")],
             swiftSettings: swiftSettings
         ),
+        // CTI screen-pops over WebSocket, the agent desktop and the supervisor wallboard.
+        .target(
+            name: "CTIServer",
+            dependencies: [
+                "CTICore", logging, lifecycle, nioCore, httpTypes,
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            resources: [.copy("Public")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ctibridge",
             dependencies: [
@@ -101,7 +115,8 @@ let package = Package(
         .executableTarget(
             name: "ctibridge-bench",
             dependencies: [
-                "AMI", "CTICore", nioCore,
+                "AMI", "CTICore", "CTIServer", nioCore, nioPosix, logging, wsClient,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ctibridge-bench",
@@ -133,6 +148,15 @@ let package = Package(
             dependencies: [
                 "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", nioCore, nioPosix, nioHTTP1, nioFoundation, logging,
                 lifecycle, httpClient, wsClient, httpTypes,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CTIServerTests",
+            dependencies: [
+                "CTIServer", "CTICore", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

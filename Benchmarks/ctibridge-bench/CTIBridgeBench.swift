@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `ctibridge-bench`: CTIBridge's benchmarks, one subcommand each. Results go in BENCHMARKS.md.
 @main
-struct CTIBridgeBench: ParsableCommand {
+struct CTIBridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge-bench",
         abstract: "CTIBridge benchmarks (build with -c release).",
-        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self]
+        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, WSFanOutBenchmark.self]
     )
 }
