@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
         .library(name: "CTIMetrics", targets: ["CTIMetrics"]),
+        .library(name: "CTIServer", targets: ["CTIServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -99,6 +100,19 @@ let package = Package(
             dependencies: [.product(name: "Configuration", package: "swift-configuration")],
             swiftSettings: swiftSettings
         ),
+        // CTI screen-pops over WebSocket, the agent desktop and the supervisor wallboard.
+        .target(
+            name: "CTIServer",
+            dependencies: [
+                "CTICore", logging, lifecycle, nioCore, httpTypes,
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            resources: [.copy("Public")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ctibridge",
             dependencies: [
@@ -111,7 +125,8 @@ let package = Package(
         .executableTarget(
             name: "ctibridge-bench",
             dependencies: [
-                "AMI", "CTICore", nioCore, "ARI", "Telephony", "AsteriskSimulator", logging,
+                "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", logging, wsClient,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ctibridge-bench",
@@ -147,6 +162,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CTIMetricsTests", dependencies: ["CTIMetrics"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CTIServerTests",
+            dependencies: [
+                "CTIServer", "CTICore", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CTIConfigTests",
             dependencies: ["CTIConfig", .product(name: "Configuration", package: "swift-configuration")],

@@ -6,6 +6,6 @@ struct CTIBridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge-bench",
         abstract: "CTIBridge benchmarks (build with -c release).",
-        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self]
+        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self, WSFanOutBenchmark.self]
     )
 }

@@ -1,0 +1,51 @@
+import CTICore
+
+/// Resolves bearer tokens; the storage layer implements it with its session table.
+public protocol CTIAuthenticator: Sendable {
+    /// The principal for `token`, or nil when unknown, expired or revoked.
+    func authenticate(token: String) async -> CTIPrincipal?
+    /// Tokens as they are revoked; the server closes their sockets (1008). Called once.
+    func revokedTokens() -> AsyncStream<String>
+}
+
+/// Turns a username and password into a session token.
+public protocol CTISessionIssuer: Sendable {
+    /// A grant, or nil for wrong credentials (the server answers 401 without saying which part was wrong).
+    func login(username: String, password: String) async -> CTISessionGrant?
+}
+
+/// Carries out agent actions against the ACD, the PBX and the ticket system.
+public protocol AgentActionHandler: Sendable {
+    /// Performs `action` for `principal` (always an agent) and says how it went.
+    func perform(_ action: CTIAgentAction, for principal: CTIPrincipal) async -> CTIActionReply
+}
+
+/// Whether the server's collaborators (PBX link, database) are up.
+public protocol CTIReadiness: Sendable {
+    /// Named checks; the server is ready when all pass.
+    func checks() async -> [String: Bool]
+}
+
+/// Always ready: for tests and a server without collaborators yet.
+public struct AlwaysReady: CTIReadiness {
+    public init() {}
+    public func checks() async -> [String: Bool] { [:] }
+}
+
+/// Everything the CTI server talks to.
+public struct CTIServerDependencies: Sendable {
+    public var authenticator: any CTIAuthenticator
+    public var sessions: any CTISessionIssuer
+    public var actions: any AgentActionHandler
+    public var readiness: any CTIReadiness
+
+    public init(
+        authenticator: any CTIAuthenticator, sessions: any CTISessionIssuer, actions: any AgentActionHandler,
+        readiness: any CTIReadiness = AlwaysReady()
+    ) {
+        self.authenticator = authenticator
+        self.sessions = sessions
+        self.actions = actions
+        self.readiness = readiness
+    }
+}
