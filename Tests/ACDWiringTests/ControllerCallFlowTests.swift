@@ -73,6 +73,24 @@ struct ControllerCallFlowTests {
         }
     }
 
+    @Test("ringall rings every free agent; the first to answer gets the call and the other phones stop")
+    func ringAll() async throws {
+        let queue = QueueConfiguration(id: "sales", strategy: .ringAll, ringTimeout: 10)
+        try await ControllerFixture.with(Site.one(queue: queue, agents: ["a1", "a2"])) { fx in
+            fx.simulator.setEndpointBehaviour(.neverAnswer, for: "PJSIP/1001")
+            try await fx.controller.login("a1")
+            try await fx.controller.login("a2")
+            let (_, call, _) = try await fx.queueCaller("sales")
+            #expect(await fx.log.until { events in
+                Set(events.compactMap { event -> AgentID? in if case .offered(let agent, _, _) = event { agent } else { nil } }) == Set<AgentID>(["a1", "a2"])
+            })
+            #expect(try #require(await fx.connected(call)).agent == "a2")
+            #expect(await eventually { fx.simulator.channelIDs(named: "PJSIP/1001").isEmpty }, "a1's phone stopped ringing")
+            #expect(await fx.controller.state(of: "a1") == .ready)
+            #expect(!fx.log.all.contains { if case .offerMissed = $0 { true } else { false } }, "losing a ringall race is no miss")
+        }
+    }
+
     @Test("a busy phone is a miss: the offer moves on at once")
     func busyPhone() async throws {
         let queue = QueueConfiguration(id: "sales", strategy: .linear, ringTimeout: 10)

@@ -132,6 +132,28 @@ struct ControllerOperationTests {
         }
     }
 
+    @Test("after a reconnect, followed channels missing from the snapshot count as hung up meanwhile")
+    func resyncAfterReconnect() async throws {
+        try await ControllerFixture.with(Site.one(queue: QueueConfiguration(id: "sales"), agents: ["a1"])) { fx in
+            try await fx.controller.login("a1")
+            let first = try await fx.queueCaller("sales", number: "111")
+            let (_, bridge, _) = try #require(await fx.connected(first.call))
+            let leg = try #require(fx.agentLeg(of: first.call, bridge: bridge))
+            let second = try await fx.queueCaller("sales", number: "222")
+            let everything = try await fx.rest.channels()
+            await fx.controller.resync(ARISnapshot(
+                application: ARIApplication(name: ControllerFixture.application), channels: everything, bridges: [], afterReconnect: true))
+            #expect(!fx.log.all.contains { if case .abandoned = $0 { true } else { false } }, "nothing vanished yet")
+            let remaining = everything.filter { $0.id != leg && $0.id != second.channel }
+            await fx.controller.resync(ARISnapshot(
+                application: ARIApplication(name: ControllerFixture.application), channels: remaining, bridges: [], afterReconnect: true))
+            #expect(await fx.log.next { if case .ended(first.call, "a1", .agent, _) = $0 { true } else { nil } } == true)
+            #expect(await fx.log.next { if case .abandoned(second.call, "sales", _) = $0 { true } else { nil } } == true)
+            #expect(await fx.controller.waitingCalls(in: "sales") == [])
+            #expect(fx.simulator.channel(first.channel) == nil, "the caller of the call whose agent vanished is released")
+        }
+    }
+
     @Test("bad input gets typed errors and changes nothing")
     func badInput() async throws {
         let queue = QueueConfiguration(id: "sales", maxLength: 1)

@@ -20,6 +20,18 @@ extension ACDController {
         }
     }
 
+    /// After a (re)connect: channels the ACD follows that Asterisk no longer has hung up while
+    /// the events socket was down, and are handled as if their `ChannelDestroyed` had arrived.
+    public func resync(_ snapshot: ARISnapshot) async {
+        let alive = Set(snapshot.channels.map(\.id))
+        var known = Set(callByChannel.keys).union(agentLegs.keys)
+        for supervision in supervisions.values {
+            known.insert(supervision.supervisorChannel)
+            if let snoop = supervision.snoopChannel { known.insert(snoop) }
+        }
+        for channel in known.subtracting(alive).sorted() { await channelGone(channel) }
+    }
+
     /// An originated agent leg answered and entered Stasis.
     func agentAnswered(_ channel: String) async {
         guard let leg = agentLegs[channel] else {

@@ -57,7 +57,11 @@ public actor ACDController {
     /// Handles the application's events until the stream ends.
     public func run(events: ARIEventSubscription) async {
         for await item in events {
-            if case .event(let event) = item { await handle(event) }
+            switch item {
+            case .event(let event): await handle(event)
+            case .resynced(let snapshot): await resync(snapshot)
+            default: break
+            }
         }
     }
 
