@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
         .library(name: "CTIMetrics", targets: ["CTIMetrics"]),
+        .library(name: "CTIApp", targets: ["CTIApp"]),
         .library(name: "CTIServer", targets: ["CTIServer"]),
     ],
     dependencies: [
@@ -92,6 +93,12 @@ let package = Package(
         .target(
             name: "CTIMetrics",
             dependencies: [.product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: swiftSettings
+        ),
+        // The service put together: IVR → ACD → screen-pops, agent actions, wallboard, storage.
+        .target(
+            name: "CTIApp",
+            dependencies: ["CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", logging, lifecycle],
             swiftSettings: swiftSettings
         ),
         // Typed configuration: file + environment, validated in one place.

@@ -24,7 +24,7 @@ func makeSimulator(recordings: URL = temporaryDirectory()) -> ARISimulator {
 func testConfiguration(baseURL: String, password: String = "s3cret", method: ARICredentials.Method = .basic, application: String = "ctibridge") -> ARIConfiguration {
     var configuration = ARIConfiguration(
         baseURL: baseURL, credentials: ARICredentials(username: "ctibridge", password: password, method: method), application: application)
-    configuration.requestTimeout = .seconds(3)
+    configuration.requestTimeout = .seconds(15)
     configuration.pingInterval = .seconds(5)
     configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
     return configuration

@@ -1,0 +1,85 @@
+import CTICore
+import CTIMetrics
+import CTIServer
+import Telephony
+
+/// Builds the supervisors' wallboard from the ACD every `interval` and publishes it to the hub;
+/// also the source of the queue and agent gauges on `/metrics`.
+public actor WallboardPublisher {
+    let controller: ACDController
+    let hub: CTIHub
+    let clock: ACDClock
+    let queues: [QueueID]
+    let agents: [AgentID]
+    let names: [String: String]
+    let formula: ServiceLevelFormula
+    private var since: [AgentID: (state: AgentState, at: Double)] = [:]
+    private var latest: WallboardSnapshot?
+
+    /// `names` gives display names of queues and agents by id; `clock` must be the controller's.
+    public init(
+        controller: ACDController, hub: CTIHub, clock: ACDClock, configuration: ACDConfiguration, names: [String: String] = [:],
+        formula: ServiceLevelFormula = .answeredOverOfferedLessShortAbandons
+    ) {
+        self.controller = controller
+        self.hub = hub
+        self.clock = clock
+        self.queues = configuration.queues.map(\.id)
+        self.agents = configuration.agents.map(\.id)
+        self.names = names
+        self.formula = formula
+    }
+
+    /// Follows agent state changes (for time in state) until the stream ends.
+    public func follow(events: BoundedEventStream<ACDControllerEvent>) async {
+        for await event in events {
+            if case .agentState(let agent, let state) = event { since[agent] = (state, clock.now().seconds) }
+        }
+    }
+
+    /// Publishes a wallboard every `interval` until cancelled.
+    public func run(interval: Duration = .seconds(1)) async {
+        while !Task.isCancelled {
+            await publishNow()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Builds and publishes one wallboard.
+    @discardableResult
+    public func publishNow() async -> WallboardSnapshot {
+        let now = clock.now().seconds
+        var queueRows: [WallboardSnapshot.QueueRow] = []
+        for queue in queues {
+            guard let snapshot = await controller.snapshot(of: queue) else { continue }
+            let statistics = await controller.statistics(ofQueue: queue) ?? QueueStatistics()
+            queueRows.append(WallboardSnapshot.QueueRow(
+                queue: queue.rawValue, name: names[queue.rawValue] ?? queue.rawValue, waiting: snapshot.waiting,
+                longestWaitSeconds: snapshot.longestWait ?? 0, serviceLevelToday: statistics.serviceLevel(formula),
+                answeredToday: statistics.answered, abandonedToday: statistics.abandoned,
+                agentsReady: snapshot.agents[.ready] ?? 0))
+        }
+        var agentRows: [WallboardSnapshot.AgentRow] = []
+        for agent in agents {
+            let state = await controller.state(of: agent) ?? .loggedOut
+            let entered = since[agent].flatMap { $0.state == state ? $0.at : nil } ?? since[agent]?.at ?? 0
+            var reason: String?
+            if case .paused(let why) = state { reason = why }
+            agentRows.append(WallboardSnapshot.AgentRow(
+                agentID: agent.rawValue, name: names[agent.rawValue] ?? agent.rawValue, state: state.kind,
+                secondsInState: max(0, now - entered), reason: reason))
+        }
+        let snapshot = WallboardSnapshot(generatedAt: now, queues: queueRows, agents: agentRows)
+        latest = snapshot
+        await hub.publishWallboard(snapshot)
+        return snapshot
+    }
+
+    /// The last wallboard as metrics gauges.
+    public func metricsSample() -> CTIMetricsSample {
+        guard let latest else { return CTIMetricsSample() }
+        return CTIMetricsSample(
+            queues: latest.queues.map { .init(name: $0.queue, waiting: $0.waiting, longestWaitSeconds: $0.longestWaitSeconds) },
+            agentsByState: latest.agentsByState)
+    }
+}
