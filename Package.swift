@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "AsteriskSimulator", targets: ["AsteriskSimulator"]),
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -43,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
@@ -89,10 +91,22 @@ let package = Package(
             dependencies: [.product(name: "Configuration", package: "swift-configuration")],
             swiftSettings: swiftSettings
         ),
+        // SQLite persistence (GRDB): CRM, tickets, users, tokens, audit log, webhook outbox and dispatcher.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "CTICore", logging, lifecycle, httpClient, nioCore, nioHTTP1,
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ctibridge",
             dependencies: [
                 "CTICore", "AMI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
+                "Storage",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -102,6 +116,7 @@ let package = Package(
             name: "ctibridge-bench",
             dependencies: [
                 "AMI", "CTICore", nioCore,
+                "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ctibridge-bench",
@@ -133,6 +148,15 @@ let package = Package(
             dependencies: [
                 "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", nioCore, nioPosix, nioHTTP1, nioFoundation, logging,
                 lifecycle, httpClient, wsClient, httpTypes,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "CTICore", logging, lifecycle, nioCore, nioPosix, httpTypes,
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -6,6 +6,9 @@ struct CTIBridgeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge-bench",
         abstract: "CTIBridge benchmarks (build with -c release).",
-        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self]
+        subcommands: [
+            AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self,
+            CRMLookupBenchmark.self, TicketCreateBenchmark.self,
+        ]
     )
 }
