@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "CTIMetrics", targets: ["CTIMetrics"]),
         .library(name: "CTIApp", targets: ["CTIApp"]),
         .library(name: "CTIServer", targets: ["CTIServer"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -49,6 +50,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
@@ -120,10 +122,22 @@ let package = Package(
             resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
+        // SQLite persistence (GRDB): CRM, tickets, users, tokens, audit log, webhook outbox and dispatcher.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "CTICore", logging, lifecycle, httpClient, nioCore, nioHTTP1,
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ctibridge",
             dependencies: [
                 "CTICore", "AMI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
+                "Storage",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -132,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "ctibridge-bench",
             dependencies: [
-                "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", logging, wsClient,
+                "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -174,6 +188,15 @@ let package = Package(
             dependencies: [
                 "CTIServer", "CTICore", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "CTICore", logging, lifecycle, nioCore, nioPosix, httpTypes,
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

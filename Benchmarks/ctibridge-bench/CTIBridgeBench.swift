@@ -6,6 +6,9 @@ struct CTIBridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge-bench",
         abstract: "CTIBridge benchmarks (build with -c release).",
-        subcommands: [AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self, WSFanOutBenchmark.self]
+        subcommands: [
+            AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self,
+            WSFanOutBenchmark.self, CRMLookupBenchmark.self, TicketCreateBenchmark.self,
+        ]
     )
 }

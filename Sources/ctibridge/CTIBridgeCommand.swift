@@ -6,6 +6,9 @@ struct CTIBridgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctibridge",
         abstract: "Contact-centre service (ACD, IVR, CTI, CRM, QA) for an existing Asterisk PBX.",
-        subcommands: [DemoCommand.self, CheckConfigCommand.self, IVRCommand.self, ErlangCommand.self]
+        subcommands: [
+            DemoCommand.self, CheckConfigCommand.self, IVRCommand.self, ErlangCommand.self,
+            StorageLoadCommand.self,
+        ]
     )
 }

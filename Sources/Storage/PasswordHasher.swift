@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+import _CryptoExtras
+
+/// PBKDF2-SHA256 password hashes in the form `pbkdf2-sha256$<rounds>$<salt b64>$<hash b64>`.
+public struct PasswordHasher: Sendable {
+    /// OWASP's floor for PBKDF2-SHA256 (also the least swift-crypto accepts).
+    public static let minimumIterations = 210_000
+
+    public let iterations: Int
+
+    public init(iterations: Int = minimumIterations) {
+        self.iterations = max(iterations, Self.minimumIterations)
+    }
+
+    /// A new salted hash of `password`.
+    public func hash(_ password: String) throws -> String {
+        let salt = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
+        let key = try derive(password, salt: salt, rounds: iterations)
+        return "pbkdf2-sha256$\(iterations)$\(salt.base64EncodedString())$\(key.base64EncodedString())"
+    }
+
+    /// Whether `password` matches `stored`, compared in constant time. False for malformed hashes.
+    public func verify(_ password: String, against stored: String) -> Bool {
+        let parts = stored.split(separator: "$")
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), rounds >= Self.minimumIterations,
+            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
+            let actual = try? derive(password, salt: salt, rounds: rounds)
+        else { return false }
+        return Self.constantTimeEqual(actual, expected)
+    }
+
+    /// Burns the same time as a verification, for unknown usernames (no timing oracle).
+    public func dummyVerify(_ password: String) {
+        _ = try? derive(password, salt: Data(repeating: 0, count: 16), rounds: iterations)
+    }
+
+    private func derive(_ password: String, salt: Data, rounds: Int) throws -> Data {
+        let key = try KDF.Insecure.PBKDF2.deriveKey(
+            from: Data(password.utf8), salt: salt, using: .sha256, outputByteCount: 32, rounds: rounds
+        )
+        return key.withUnsafeBytes { Data($0) }
+    }
+
+    static func constantTimeEqual(_ lhs: Data, _ rhs: Data) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for (left, right) in zip(lhs, rhs) { difference |= left ^ right }
+        return difference == 0
+    }
+}
