@@ -100,7 +100,7 @@ let package = Package(
         // The service put together: IVR → ACD → screen-pops, agent actions, wallboard, storage.
         .target(
             name: "CTIApp",
-            dependencies: ["CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", logging, lifecycle],
+            dependencies: ["CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle],
             swiftSettings: swiftSettings
         ),
         // Typed configuration: file + environment, validated in one place.

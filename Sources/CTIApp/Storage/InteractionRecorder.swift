@@ -1,0 +1,70 @@
+import CTICore
+import Foundation
+import Logging
+import Storage
+import Telephony
+
+/// Writes every call the ACD finishes (answered or abandoned) to the store as an interaction,
+/// with its wait, talk, IVR path, customer and recording.
+public actor InteractionRecorder {
+    let store: CTIStore
+    let wallClock: @Sendable () -> Date
+    let logger: Logger
+
+    private struct Pending {
+        var info: ACDCallInfo
+        var startedAt: Date
+        var wait: Double = 0
+        var recording: String?
+    }
+
+    private var pending: [CallID: Pending] = [:]
+
+    public init(store: CTIStore, wallClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ctibridge.interactions")) {
+        self.store = store
+        self.wallClock = wallClock
+        self.logger = logger
+    }
+
+    /// Records calls until the stream ends.
+    public func run(events: BoundedEventStream<ACDControllerEvent>) async {
+        for await event in events { await handle(event) }
+    }
+
+    public func handle(_ event: ACDControllerEvent) async {
+        switch event {
+        case .queued(let info, _):
+            if pending[info.id] == nil { pending[info.id] = Pending(info: info, startedAt: wallClock()) }
+        case .offered(_, let info, let wait):
+            var call = pending[info.id] ?? Pending(info: info, startedAt: wallClock())
+            call.wait = wait
+            pending[info.id] = call
+        case .connected(let id, _, _, let recording):
+            pending[id]?.recording = recording
+        case .ended(let id, let agent, _, let talk):
+            await record(id, agent: agent, talk: talk)
+        case .abandoned(let id, _, let wait):
+            pending[id]?.wait = wait
+            await record(id, agent: nil, talk: 0, disposition: "abandoned")
+        case .leftQueue(let id, _, let reason):
+            await record(id, agent: nil, talk: 0, disposition: reason)
+        default:
+            break
+        }
+    }
+
+    private func record(_ id: CallID, agent: AgentID?, talk: Double, disposition: String? = nil) async {
+        guard let call = pending.removeValue(forKey: id) else { return }
+        let info = call.info
+        let draft = InteractionDraft(
+            callID: id.rawValue, direction: .inbound, fromNumber: info.callerNumber ?? "unknown", toNumber: info.dnis ?? "unknown",
+            queue: info.queue.rawValue, agent: agent?.rawValue, ivrPath: info.ivrPath, startedAt: call.startedAt,
+            waitSeconds: call.wait, talkSeconds: talk, disposition: disposition, recordingReference: call.recording,
+            customerID: info.customerID.flatMap { Int64($0) })
+        do {
+            _ = try await store.interactions.record(draft)
+        } catch {
+            logger.error("could not store the interaction", metadata: ["call": "\(id)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CTICore
+import Storage
+import Telephony
+
+/// The caller's customer record, open tickets and last calls, read from the store for the screen-pop.
+public struct StorePopContext: ScreenPopContextProvider, IVRCustomerLookup {
+    let store: CTIStore
+    let limit: Int
+
+    public init(store: CTIStore, limit: Int = 5) {
+        self.store = store
+        self.limit = limit
+    }
+
+    public func context(customerID: String?, callerNumber: String?) async -> ScreenPopContext {
+        var customer: Customer?
+        if let customerID, let id = Int64(customerID) { customer = try? await store.customers.get(id: id) }
+        if customer == nil, let callerNumber, !callerNumber.isEmpty {
+            customer = (try? await store.customers.lookup(phoneNumber: callerNumber))?.first
+        }
+        guard let customer else { return ScreenPopContext() }
+        let open = (try? await store.tickets.search(
+            TicketQuery(statuses: [.new, .open, .pending], customerID: customer.id, page: PageRequest(limit: limit)), visibleTo: nil))?
+            .items ?? []
+        let calls = (try? await store.interactions.timeline(customerID: customer.id, page: PageRequest(limit: limit)))?.items ?? []
+        return ScreenPopContext(
+            customer: CTICustomerSummary(
+                id: String(customer.id), name: customer.name, company: customer.company, vip: customer.isVIP, tags: customer.tags,
+                notes: customer.notes),
+            openTickets: open.map {
+                CTITicketSummary(
+                    id: String($0.id), subject: $0.subject, status: $0.status.rawValue, priority: $0.priority.rawValue,
+                    updatedAt: $0.updatedAt.timeIntervalSince1970)
+            },
+            lastInteractions: calls.map {
+                CTIInteractionSummary(
+                    id: String($0.id), channel: $0.direction.rawValue, at: $0.startedAt.timeIntervalSince1970, agentName: $0.agent,
+                    disposition: $0.disposition)
+            })
+    }
+
+    /// The IVR's CRM lookup: the most recently updated customer with this number.
+    public func customer(forCallerID callerID: String) async throws -> IVRCustomer? {
+        guard let customer = try await store.customers.lookup(phoneNumber: callerID).first else { return nil }
+        return IVRCustomer(id: String(customer.id), name: customer.name, isVIP: customer.isVIP)
+    }
+}
