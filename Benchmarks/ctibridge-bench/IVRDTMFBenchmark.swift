@@ -81,7 +81,9 @@ struct DTMFRun {
         var simConfiguration = ARISimulatorConfiguration(username: "bench", password: "bench-secret", recordingsDirectory: directory)
         simConfiguration.mediaDuration = .seconds(3600)
         simConfiguration.eventDelay = .milliseconds(1)
-        let simulator = ARISimulator(configuration: simConfiguration, logger: logger)
+        var quiet = logger
+        quiet.logLevel = .critical  // the HTTP server's shutdown chatter after the run
+        let simulator = ARISimulator(configuration: simConfiguration, logger: quiet)
         let catalog = IVRFlowCatalog()
         try catalog.publish(try IVRFlow.decode(json: Data(Self.flow.utf8)), by: "bench")
         let tracker = RequestTracker()

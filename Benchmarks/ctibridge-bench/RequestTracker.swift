@@ -36,7 +36,8 @@ final class RequestTracker: Sendable {
 
     /// The simulator's observer: files a request under its call.
     func logged(_ entry: ARISimRequestLog.Entry) {
-        guard let channelID = Self.channelID(entry.path) else { return }
+        // GETs are the events client's resync, not the IVR's answer to a caller.
+        guard entry.method != "GET", let channelID = Self.channelID(entry.path) else { return }
         let done = slots.withLock { slots -> ([ARISimRequestLog.Entry], CheckedContinuation<[ARISimRequestLog.Entry], Never>)? in
             guard var slot = slots[channelID], slot.entries.count < slot.wanted else { return nil }
             slot.entries.append(entry)
