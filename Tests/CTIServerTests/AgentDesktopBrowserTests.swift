@@ -58,6 +58,8 @@ struct AgentDesktopBrowserTests {
 
                 await server.hub.publish(.callEnded(CTICallEnded(callID: "call-77", reason: "caller", talkSeconds: 184)), to: "A1")
                 await server.hub.publish(.wrapUp(CTIWrapUp(callID: "call-77", seconds: 60, dispositions: ["Resolved", "Callback", "Escalated"])), to: "A1")
+                await server.hub.publish(.stateChanged(CTIAgentStateChange(agentID: "A1", state: .wrapUp, queues: ["support"])), to: "A1")
+                #expect(try await page.waitFor(Self.text("agent-state"), toBe: "wrap up") == "wrap up")
                 #expect(try await page.waitFor("document.getElementById('call-status').dataset.phase", toBe: "wrapUp") == "wrapUp")
                 #expect(try await page.evaluate("String(document.getElementById('wrapup').hidden)") == "false")
                 try await page.screenshot().write(to: Self.screenshotURL("agent-wrap-up.png"))
