@@ -56,6 +56,8 @@ struct CTISocketSession: Sendable {
                         case .text(let text): try await outbound.write(.text(text))
                         case .close(let code, let reason):
                             closed = true
+                            // As in `refuse`: let the client read the error frame queued before the close.
+                            try await Task.sleep(for: .milliseconds(200))
                             try await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
                         }
                         if closed { break }
@@ -125,6 +127,8 @@ struct CTISocketSession: Sendable {
 
     private func refuse(_ error: CTIProtocolError, _ outbound: WebSocketOutboundWriter) async throws {
         try await outbound.write(.text(CTIServerFrame.error(error).encoded()))
+        // A moment for the client to read the error before the close frame ends its inbound stream.
+        try await Task.sleep(for: .milliseconds(200))
         try await outbound.close(WebSocketErrorCode(codeNumber: Int(error.closeCode ?? 1008)), reason: error.code.rawValue)
     }
 }

@@ -33,7 +33,7 @@ actor FrameInbox {
     }
 
     /// The next text frame; nil once the socket closed.
-    func next(timeout: Duration = .seconds(5)) async throws -> String? {
+    func next(timeout: Duration = .seconds(15)) async throws -> String? {
         if !buffer.isEmpty { return buffer.removeFirst() }
         if finished { return nil }
         timedOut = false
@@ -74,7 +74,7 @@ struct CTITestSocket: Sendable {
     func sendRaw(_ text: String) async throws { try await outbound.write(.text(text)) }
 
     /// The next frame, decoded.
-    func next(timeout: Duration = .seconds(5)) async throws -> CTIServerFrame? {
+    func next(timeout: Duration = .seconds(15)) async throws -> CTIServerFrame? {
         guard let text = try await inbox.next(timeout: timeout) else { return nil }
         return try CTIServerFrame.decode(text)
     }
