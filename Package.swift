@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "CTIConfig", targets: ["CTIConfig"]),
         .library(name: "CTIMetrics", targets: ["CTIMetrics"]),
         .library(name: "CTIApp", targets: ["CTIApp"]),
+        .library(name: "CTIDemo", targets: ["CTIDemo"]),
         .library(name: "CTIServer", targets: ["CTIServer"]),
         .library(name: "Storage", targets: ["Storage"]),
     ],
@@ -100,7 +101,16 @@ let package = Package(
         // The service put together: IVR → ACD → screen-pops, agent actions, wallboard, storage.
         .target(
             name: "CTIApp",
-            dependencies: ["CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle],
+            dependencies: [
+                "CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle, nioCore,
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The demo site (agents, queues, seed data) and simulated callers, for `ctibridge demo` and end-to-end tests.
+        .target(
+            name: "CTIDemo",
+            dependencies: ["CTIApp", "CTICore", "ARI", "Telephony", "Storage", "AsteriskSimulator", logging],
             swiftSettings: swiftSettings
         ),
         // Typed configuration: file + environment, validated in one place.
@@ -136,8 +146,8 @@ let package = Package(
         .executableTarget(
             name: "ctibridge",
             dependencies: [
-                "CTICore", "AMI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
-                "Storage",
+                "CTICore", "AMI", "ARI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
+                "Storage", "CTIApp", "CTIDemo", "CTIServer",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -1,6 +1,7 @@
 import CTICore
 import CTIMetrics
 import CTIServer
+import Synchronization
 import Telephony
 
 /// Builds the supervisors' wallboard from the ACD every `interval` and publishes it to the hub;
@@ -14,7 +15,8 @@ public actor WallboardPublisher {
     let names: [String: String]
     let formula: ServiceLevelFormula
     private var since: [AgentID: (state: AgentState, at: Double)] = [:]
-    private var latest: WallboardSnapshot?
+    /// The last wallboard's queue and agent figures, for `/metrics`.
+    public nonisolated let latestSample = Mutex(CTIMetricsSample())
 
     /// `names` gives display names of queues and agents by id; `clock` must be the controller's.
     public init(
@@ -70,16 +72,11 @@ public actor WallboardPublisher {
                 secondsInState: max(0, now - entered), reason: reason))
         }
         let snapshot = WallboardSnapshot(generatedAt: now, queues: queueRows, agents: agentRows)
-        latest = snapshot
+        let sample = CTIMetricsSample(
+            queues: snapshot.queues.map { .init(name: $0.queue, waiting: $0.waiting, longestWaitSeconds: $0.longestWaitSeconds) },
+            agentsByState: snapshot.agentsByState)
+        latestSample.withLock { $0 = sample }
         await hub.publishWallboard(snapshot)
         return snapshot
-    }
-
-    /// The last wallboard as metrics gauges.
-    public func metricsSample() -> CTIMetricsSample {
-        guard let latest else { return CTIMetricsSample() }
-        return CTIMetricsSample(
-            queues: latest.queues.map { .init(name: $0.queue, waiting: $0.waiting, longestWaitSeconds: $0.longestWaitSeconds) },
-            agentsByState: latest.agentsByState)
     }
 }

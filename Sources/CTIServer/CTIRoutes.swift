@@ -53,6 +53,14 @@ struct CTIRoutes: Sendable {
             guard let snapshot = await hub.wallboard else { throw HTTPError(.notFound, message: "no wallboard yet") }
             return JSONBody(snapshot)
         }
+        router.get("/metrics") { request, _ in
+            let role = try await principal(request).role
+            guard role == .admin || role == .supervisor else { throw HTTPError(.forbidden, message: "metrics are for supervisors and admins") }
+            guard let metrics = dependencies.metrics else { throw HTTPError(.notFound, message: "metrics are not enabled") }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics())))
+        }
     }
 
     /// The principal for the request's `Authorization: Bearer` token, or 401.

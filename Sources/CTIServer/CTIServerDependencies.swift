@@ -38,6 +38,8 @@ public struct CTIServerDependencies: Sendable {
     public var sessions: any CTISessionIssuer
     public var actions: any AgentActionHandler
     public var readiness: any CTIReadiness
+    /// The Prometheus exposition served at `/metrics` to supervisors and admins; nil serves 404.
+    public var metrics: (@Sendable () -> String)?
 
     public init(
         authenticator: any CTIAuthenticator, sessions: any CTISessionIssuer, actions: any AgentActionHandler,

@@ -1,4 +1,5 @@
 import CTICore
+import Foundation
 import Storage
 import Telephony
 

@@ -1,0 +1,111 @@
+import ARI
+import CTICore
+import CTIMetrics
+import CTIServer
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Storage
+import Synchronization
+import Telephony
+
+/// The whole service on one Asterisk: ARI events feed the IVR and the ACD, the ACD's events
+/// become screen-pops, interactions and the wallboard, and the CTI server carries them to
+/// browsers. Run it as a ServiceLifecycle `Service`; a graceful shutdown stops it cleanly.
+public final class ContactCentre: Service, Sendable {
+    public let store: CTIStore
+    public let events: ARIEventsClient
+    public let controller: ACDController
+    public let runner: IVRRunner<ContinuousClock>
+    public let hub: CTIHub
+    public let metrics: CTIMetrics
+    public let sessions: StoreSessions
+    public let catalog: IVRFlowCatalog
+    let publisher: ScreenPopPublisher
+    let recorder: InteractionRecorder
+    let wallboard: WallboardPublisher
+    let server: CTIServerConfiguration
+    let clock: ACDClock
+    let logger: Logger
+    let onServerRunning: @Sendable (Int) async -> Void
+
+    /// Puts the parts together; nothing runs until ``run()``.
+    public init(
+        store: CTIStore, ari: ARIConfiguration, acd: ACDControllerConfiguration, catalog: IVRFlowCatalog, routes: IVRDNISRoutes,
+        server: CTIServerConfiguration, names: [String: String] = [:], ivrNow: @escaping @Sendable () -> Date = { Date() },
+        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws {
+        self.store = store
+        self.catalog = catalog
+        self.server = server
+        self.clock = clock
+        self.logger = logger
+        self.onServerRunning = onServerRunning
+        events = ARIEventsClient(configuration: ari, logger: logger)
+        controller = try ACDController(configuration: acd, rest: events.rest, clock: clock, logger: logger)
+        hub = CTIHub(configuration: server, logger: logger)
+        metrics = CTIMetrics()
+        sessions = StoreSessions(store: store)
+        let context = StorePopContext(store: store)
+        runner = IVRRunner(
+            rest: events.rest, catalog: catalog, routes: routes, lookup: context, handoff: IVRToACDHandoff(controller: controller),
+            sink: IVROutcomeLog(), clock: ContinuousClock(), now: ivrNow, logger: logger)
+        publisher = ScreenPopPublisher(hub: hub, context: context, metrics: metrics, now: { clock.now().seconds }, logger: logger)
+        recorder = InteractionRecorder(store: store, logger: logger)
+        wallboard = WallboardPublisher(controller: controller, hub: hub, clock: clock, configuration: acd.engine, names: names)
+        let wallboard = self.wallboard
+        let events = self.events
+        metrics.addSource {
+            let statistics = events.statistics
+            var sample = wallboard.latestSample.withLock { $0 }
+            sample.connections = [.init(name: "ari_events", up: statistics.isConnected, reconnects: statistics.reconnects)]
+            return sample
+        }
+    }
+
+    public func run() async throws {
+        let ivrEvents = events.subscribe()
+        let acdEvents = events.subscribe()
+        let pops = controller.events()
+        let calls = controller.events()
+        let states = controller.events()
+        var dependencies = CTIServerDependencies(
+            authenticator: sessions, sessions: sessions,
+            actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store), logger: logger),
+            readiness: Readiness(events: events))
+        dependencies.metrics = { [metrics] in metrics.exposition() }
+        let application = buildApplication(
+            configuration: server, dependencies: dependencies, hub: hub, logger: logger,
+            onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })
+        let wallboard = self.wallboard
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await self.events.run() }
+            group.addTask { await self.runner.run(events: ivrEvents) }
+            group.addTask { await self.controller.run(events: acdEvents) }
+            group.addTask { await self.publisher.run(events: pops) }
+            group.addTask { await self.recorder.run(events: calls) }
+            group.addTask { await wallboard.follow(events: states) }
+            group.addTask { await wallboard.run() }
+            group.addTask {
+                do {
+                    try await application.run()
+                } catch {
+                    self.logger.error("CTI server stopped", metadata: ["error": "\(error)"])
+                }
+            }
+            try? await gracefulShutdown()
+            await controller.shutdown()
+            await hub.closeAll()
+            group.cancelAll()
+        }
+    }
+}
+
+/// Ready while the ARI events socket is connected.
+struct Readiness: CTIReadiness {
+    let events: ARIEventsClient
+    func checks() async -> [String: Bool] { ["ari": events.statistics.isConnected] }
+}
