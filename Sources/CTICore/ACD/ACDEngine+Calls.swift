@@ -57,7 +57,7 @@ extension ACDEngine {
             return
         }
         calls[call.id] = call
-        queues[queue].calls.append(call.id)
+        if let slot = calls.slot(of: call.id) { queues[queue].appendCall(call.id, slot: slot) }
         queueStatistics.update(queue, at: now) { $0.offered += 1 }
         refreshCall(call.id, into: &out)
         if calls[call.id]?.queue == queue, let position = position(of: call.id) {
@@ -112,7 +112,7 @@ extension ACDEngine {
         }
         call.phase = .connected(agent: agent, at: now)
         calls[id] = call
-        queues[call.queue].calls.removeAll { $0 == id }
+        queues[call.queue].removeCall(id)
         agents[agent].activity = .onCall(id)
         agents[agent].consecutiveMisses = 0
         refreshState(agent)
@@ -211,7 +211,7 @@ extension ACDEngine {
     /// Takes a call out of its queue and the engine.
     mutating func remove(_ id: CallID) {
         guard let call = calls.removeValue(forKey: id) else { return }
-        queues[call.queue].calls.removeAll { $0 == id }
+        queues[call.queue].removeCall(id)
     }
 
     /// Moves a waiting call to another queue, keeping its enqueue time.

@@ -40,20 +40,22 @@ extension ACDEngine {
         for heavier in queues.indices where queues[heavier].heldMembersAtDispatch && !queues[heavier].holdsMembers {
             releaseHeldMembers(of: heavier)
         }
-        var waiting: [(key: ServiceKey, id: CallID)] = []
+        // Slots, not ids: no call is removed or added while dispatching (offers only change the
+        // offered call, which is not looked at again).
+        var waiting: [(key: ServiceKey, slot: Int)] = []
         for queue in queues.indices where queues[queue].availableIdle > 0 && hasChangedSinceDispatch(queue) {
-            for id in queues[queue].calls {
-                guard let call = calls[id], call.phase == .waiting, call.stepIndex >= 0 else { continue }
-                waiting.append((serviceKey(call), id))
+            for slot in queues[queue].callSlots {
+                guard let call = calls[slot: slot], call.phase == .waiting, call.stepIndex >= 0 else { continue }
+                waiting.append((serviceKey(call), slot))
             }
         }
         guard !waiting.isEmpty else { return }
         waiting.sort { $0.key < $1.key }
-        for (_, id) in waiting {
-            guard let call = calls[id], queues[call.queue].availableIdle > 0 else { continue }
+        for (_, slot) in waiting {
+            guard let call = calls[slot: slot], queues[call.queue].availableIdle > 0 else { continue }
             let chosen = choose(for: call)
             guard !chosen.isEmpty else { continue }
-            offer(id, to: chosen, into: &out)
+            offer(call.id, to: chosen, into: &out)
             idle -= chosen.count
             if idle <= 0 { return }
         }
@@ -96,8 +98,11 @@ extension ACDEngine {
         let queue = queues[call.queue]
         let strategy = queue.config.strategy
         let day = Int((now / 86_400).rounded(.down))
+        // Ranks are computed in member order (the random strategies draw in that order); the
+        // first of equal best ranks wins. Only ringall needs them all.
         var ranked: [(rank: MemberRank, agent: Int)] = []
-        ranked.reserveCapacity(eligible.count)
+        if strategy == .ringAll { ranked.reserveCapacity(eligible.count) }
+        var best: (rank: MemberRank, agent: Int)?
         for member in eligible {
             let membership = agents[member.agent].memberships[member.membership]
             var tier = membership.penalty
@@ -125,12 +130,13 @@ extension ACDEngine {
                 preference: call.preferred.contains(member.agent) ? 0 : 1, tier: tier, metric: metric,
                 idleSince: agents[member.agent].idleSince, loginTime: agents[member.agent].loginTime ?? 0,
                 id: agents[member.agent].config.id)
-            ranked.append((rank, member.agent))
+            if strategy == .ringAll { ranked.append((rank, member.agent)) }
+            if let current = best, !(rank < current.rank) { continue }
+            best = (rank, member.agent)
         }
-        var best = 0
-        for index in ranked.indices.dropFirst() where ranked[index].rank < ranked[best].rank { best = index }
-        guard strategy == .ringAll else { return [ranked[best].agent] }
-        let top = ranked[best].rank
+        guard let best else { return [] }
+        guard strategy == .ringAll else { return [best.agent] }
+        let top = best.rank
         return ranked.filter { $0.rank.preference == top.preference && $0.rank.tier == top.tier }
             .sorted { $0.rank < $1.rank }.map(\.agent)
     }

@@ -18,8 +18,9 @@ extension ACDEngine {
         for queue in queues.indices {
             updateTimes(of: queue)
             guard queues[queue].due <= now else { continue }
-            for id in queues[queue].calls {
-                guard let call = calls[id], case .ringing(let ringing, let until) = call.phase, until <= now else { continue }
+            for (id, slot) in zip(queues[queue].calls, queues[queue].callSlots) {
+                guard let call = calls[slot: slot], call.id == id, case .ringing(let ringing, let until) = call.phase, until <= now
+                else { continue }
                 cancelRinging(id, into: &out)
                 for agent in ringing { recordMiss(agent, queue: call.queue, into: &out) }
             }
@@ -55,8 +56,8 @@ extension ACDEngine {
         var deadline = Double.infinity
         var due = Double.infinity
         var rangeChange = Double.infinity
-        for id in queues[queue].calls {
-            guard let call = calls[id] else { continue }
+        for slot in queues[queue].callSlots {
+            guard let call = calls[slot: slot] else { continue }
             switch call.phase {
             case .ringing(_, let until):
                 deadline = min(deadline, until)

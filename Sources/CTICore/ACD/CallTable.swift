@@ -1,37 +1,73 @@
-/// The engine's live calls by id, remembering which queues' calls changed: for the cached timer
-/// figures of those queues (``QueueRecord/deadline``, ``QueueRecord/due``) and for the dispatcher,
-/// which only looks again at queues where something changed.
+/// The engine's live calls, each in a slot of an array (found by id through one dictionary, or
+/// directly by slot from the queues' lists without hashing its `String` id), remembering which
+/// queues' calls changed: for the cached timer figures of those queues (``QueueRecord/deadline``,
+/// ``QueueRecord/due``) and for the dispatcher, which only looks again at queues where something
+/// changed (``touchedSinceDispatch`` lists them, so a settle need not scan every queue).
+///
+/// A call keeps its slot from the moment it is written until it is removed; a removed call's slot
+/// is reused.
 struct CallTable: Sendable {
-    private var records: [CallID: CallRecord] = [:]
+    private var records: [CallRecord?] = []
+    private var slots: [CallID: Int] = [:]
+    private var freeSlots: [Int] = []
     /// Per queue: a call of the queue was written or removed since the queue's figures were computed.
     private var changed: [Bool]
     /// Per queue: a call of the queue was written or removed since the last dispatch.
     private var changedSinceDispatch: [Bool]
+    /// The queues with `changedSinceDispatch` set, each once.
+    private(set) var touchedSinceDispatch: [Int] = []
 
     init(queues: Int) {
         changed = Array(repeating: true, count: queues)
         changedSinceDispatch = changed
+        touchedSinceDispatch = Array(0..<queues)
     }
 
     subscript(id: CallID) -> CallRecord? {
-        get { records[id] }
+        get { slots[id].flatMap { records[$0] } }
         set {
-            if let old = records[id] { mark(old.queue) }
-            if let newValue { mark(newValue.queue) }
-            records[id] = newValue
+            if let slot = slots[id] {
+                if let old = records[slot] { mark(old.queue) }
+                if let newValue {
+                    mark(newValue.queue)
+                    records[slot] = newValue
+                } else {
+                    records[slot] = nil
+                    slots[id] = nil
+                    freeSlots.append(slot)
+                }
+            } else if let newValue {
+                mark(newValue.queue)
+                if let slot = freeSlots.popLast() {
+                    records[slot] = newValue
+                    slots[id] = slot
+                } else {
+                    slots[id] = records.count
+                    records.append(newValue)
+                }
+            }
         }
     }
 
+    /// The call in `slot`, if the slot holds one.
+    subscript(slot slot: Int) -> CallRecord? { records[slot] }
+
+    /// The slot of a live call.
+    func slot(of id: CallID) -> Int? { slots[id] }
+
     @discardableResult
     mutating func removeValue(forKey id: CallID) -> CallRecord? {
-        let old = records.removeValue(forKey: id)
-        if let old { mark(old.queue) }
+        let old = self[id]
+        self[id] = nil
         return old
     }
 
     private mutating func mark(_ queue: Int) {
         changed[queue] = true
-        changedSinceDispatch[queue] = true
+        if !changedSinceDispatch[queue] {
+            changedSinceDispatch[queue] = true
+            touchedSinceDispatch.append(queue)
+        }
     }
 
     func hasChanged(queue: Int) -> Bool { changed[queue] }
@@ -41,6 +77,7 @@ struct CallTable: Sendable {
     func hasChangedSinceDispatch(queue: Int) -> Bool { changedSinceDispatch[queue] }
 
     mutating func markDispatched() {
-        for queue in changedSinceDispatch.indices { changedSinceDispatch[queue] = false }
+        for queue in touchedSinceDispatch { changedSinceDispatch[queue] = false }
+        touchedSinceDispatch.removeAll(keepingCapacity: true)
     }
 }

@@ -5,6 +5,8 @@ struct QueueRecord: Sendable {
     var members: [(agent: Int, membership: Int)] = []
     /// Calls in the queue (waiting, ringing or awaiting callback) in join order.
     var calls: [CallID] = []
+    /// The slots of `calls` in the engine's ``CallTable``, in the same order (read without hashing ids).
+    var callSlots: [Int] = []
     /// Member position after the one tried last (rrmemory).
     var roundRobinPosition = 0
     /// Index of the overflow target.
@@ -33,4 +35,17 @@ struct QueueRecord: Sendable {
     /// Queue weight: members are kept for this queue while it has at least as many callers as
     /// idle available members (see `ACDEngine.heldByHeavierQueue`).
     var holdsMembers: Bool { !calls.isEmpty && calls.count >= availableIdle }
+
+    /// Appends a call at the end of the join order.
+    mutating func appendCall(_ id: CallID, slot: Int) {
+        calls.append(id)
+        callSlots.append(slot)
+    }
+
+    /// Takes a call out of the join order.
+    mutating func removeCall(_ id: CallID) {
+        guard let index = calls.firstIndex(of: id) else { return }
+        calls.remove(at: index)
+        callSlots.remove(at: index)
+    }
 }
