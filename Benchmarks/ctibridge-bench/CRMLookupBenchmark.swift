@@ -68,8 +68,10 @@ struct CRMLookupBenchmark: ParsableCommand {
         } else {
             print("Reusing \(path) with \(NumberFormat.grouped(customers)) customers")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print("Database file: \(NumberFormat.fixed(Double(size) / 1_048_576, 0)) MiB; \(async ? "async lookup" : "lookupNow (sync)")")
+        let size = ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+        }
+        print("Database file + WAL: \(NumberFormat.fixed(Double(size) / 1_048_576, 0)) MiB; \(async ? "async lookup" : "lookupNow (sync)")")
 
         var random = SeededGenerator(seed: seed)
         // Warm the page cache the way a running server would be.

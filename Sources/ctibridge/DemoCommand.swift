@@ -1,31 +1,37 @@
-import AMI
+import ARI
 import ArgumentParser
 import AsteriskSimulator
+import CTIApp
 import CTICore
+import CTIDemo
 import Foundation
 import Logging
 import ServiceLifecycle
+import Storage
 import Telephony
 import UnixSignals
 
-/// `ctibridge demo`: CTIBridge against its built-in Asterisk simulator, printing live calls.
+/// `ctibridge demo`: the whole contact centre against the built-in Asterisk simulator.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run against the built-in Asterisk simulator and print the calls it carries.",
-        discussion: "Starts a simulated Asterisk 22 on 127.0.0.1 (real AMI bytes), connects CTIBridge's AMI client to it, generates queue calls and prints each call's life. Ctrl-C stops it cleanly.")
+        abstract: "Run the contact centre against the built-in Asterisk simulator, with the agent desktop in the browser.",
+        discussion: """
+            Starts a simulated Asterisk 22 (ARI on 127.0.0.1), CTIBridge with an embedded SQLite file, the sample IVR \
+            flow, two queues and six agents, and simulated callers; prints the URLs and demo logins. Ctrl-C stops it cleanly.
+            """)
 
     @Option(help: "Average new calls per second.")
-    var callsPerSecond: Double = 0.5
+    var callsPerSecond: Double = 0.2
 
-    @Option(help: "Scale for ring, talk and patience times (1 = real durations, 0.2 = five times faster).")
-    var timeScale: Double = 0.2
+    @Option(help: "Port for the agent desktop, wallboard and API (0 picks a free one).")
+    var httpPort: Int = 8080
 
-    @Option(help: "Seed for the generated traffic (same seed, same calls).")
+    @Option(help: "Folder for the SQLite file and call recordings (kept between runs).")
+    var dataDirectory: String = "demo-data"
+
+    @Option(help: "Seed for the simulated callers (same seed, same calls).")
     var seed: UInt64 = 1
-
-    @Option(help: "Port for the simulator's AMI (0 picks a free one).")
-    var amiPort: Int = 0
 
     @Option(help: "Stop by itself after this many seconds (default: run until Ctrl-C).")
     var duration: Double?
@@ -34,9 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
     var logLevel: String = "warning"
 
     func validate() throws {
-        guard callsPerSecond > 0, callsPerSecond <= 1_000 else { throw ValidationError("--calls-per-second must be above 0 and at most 1000") }
-        guard timeScale > 0 else { throw ValidationError("--time-scale must be positive") }
-        guard (0...65_535).contains(amiPort) else { throw ValidationError("--ami-port must be 0-65535") }
+        guard callsPerSecond > 0, callsPerSecond <= 50 else { throw ValidationError("--calls-per-second must be above 0 and at most 50") }
+        guard (0...65_535).contains(httpPort) else { throw ValidationError("--http-port must be 0-65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
     }
@@ -44,33 +49,26 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "ctibridge.demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
-        // A fresh secret each run: the simulator and the client share it, nothing else sees it.
+        let data = URL(fileURLWithPath: dataDirectory, isDirectory: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        // A fresh ARI secret each run: the simulator and CTIBridge share it, nothing else sees it.
         let secret = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 36) }.joined()
-        var simulatorConfiguration = AMISimulatorConfiguration(users: ["ctibridge": secret], port: amiPort)
-        simulatorConfiguration.failedLoginDelay = .seconds(1)
-        let profile = TrafficProfile(callsPerSecond: callsPerSecond, timeScale: timeScale)
-        // A site staffed for the chosen load, so calls are answered rather than mostly abandoned.
-        let site = TrafficGenerator.site(for: profile, start: SimulationClock.system().now(), seed: seed)
-        let simulator = AMISimulator(configuration: simulatorConfiguration, pbx: site, seed: seed, logger: logger)
-        let port = try await simulator.start()
+        let simulator = DemoAssembly.simulator(recordings: data.appendingPathComponent("recordings"), password: secret, logger: logger)
+        let store = try await DemoAssembly.store(path: data.appendingPathComponent("ctibridge.sqlite").path)
 
-        var clientConfiguration = AMIClientConfiguration(
-            host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: secret, method: .md5))
-        clientConfiguration.pingInterval = .seconds(10)
-        let client = AMIClient(configuration: clientConfiguration, logger: logger)
-        let printer = CallPrinter(client: client, subscription: client.subscribe())
-        let traffic = TrafficService(simulator: simulator, profile: profile, seed: seed)
+        let simulatorTask = Task { try await simulator.run() }
+        let ariURL = await simulator.baseURL()
+        let centre = try DemoAssembly.centre(
+            store: store, ariURL: ariURL, ariPassword: secret, httpPort: httpPort, logger: logger,
+            onServerRunning: { port in Self.printWelcome(port: port) })
+        let callers = DemoCallers(simulator: simulator, behaviour: .init(callsPerSecond: callsPerSecond, seed: seed), logger: logger)
+        let printer = centre.controller.events()
+        let hangUps = centre.controller.events()
+        let traffic = DemoTraffic(centre: centre, callers: callers, printer: printer, hangUps: hangUps)
 
-        print("CTIBridge demo: simulated Asterisk 22 AMI on 127.0.0.1:\(port); \(callsPerSecond) calls/s; Ctrl-C to stop.")
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: simulator),
-                .init(service: client),
-                .init(service: printer),
-                .init(service: traffic),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+            services: [.init(service: centre), .init(service: traffic)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         if let duration {
             Task {
                 try? await Task.sleep(for: .seconds(duration))
@@ -78,42 +76,62 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         try await group.run()
-        let stats = client.statistics
-        print("Stopped. AMI events received: \(stats.eventsReceived), dropped: \(stats.eventsDropped), reconnects: \(stats.reconnects).")
+        simulatorTask.cancel()
+        _ = await simulatorTask.result
+        try store.close()
+        print("Stopped. Data kept in \(data.path).")
+    }
+
+    static func printWelcome(port: Int) {
+        print("""
+            CTIBridge demo is running (simulated Asterisk 22 over ARI, SQLite in the data folder).
+              Agent desktop  http://127.0.0.1:\(port)/agent.html      logins 1001 … 1006
+              Wallboard      http://127.0.0.1:\(port)/wallboard.html  login supervisor
+              Metrics        http://127.0.0.1:\(port)/metrics         (bearer token of supervisor or admin)
+              Password for every demo login: \(DemoSite.password)
+            Calls arrive on the main line (7000): IVR → queue → agent. Ctrl-C to stop.
+            """)
     }
 }
 
-/// Prints each call's life from the AMI client's events; resyncs when it fell behind.
-struct CallPrinter: Service {
-    let client: AMIClient
-    let subscription: AMIEventSubscription
+/// Staffs the floor once ARI is up, places simulated calls and prints each call's life until shutdown.
+struct DemoTraffic: Service {
+    let centre: ContactCentre
+    let callers: DemoCallers
+    let printer: BoundedEventStream<ACDControllerEvent>
+    let hangUps: BoundedEventStream<ACDControllerEvent>
 
     func run() async throws {
-        let formatter = Date.FormatStyle(date: .omitted, time: .standard)
         await cancelWhenGracefulShutdown {
-            var feed = CallActivityFeed()
-            for await event in subscription {
-                var output = feed.consume(event)
-                if output.needsResync, let channels = try? await client.list(.coreShowChannels) {
-                    output.activities += feed.resync(channels: channels.items, afterReconnect: false)
-                }
-                for activity in output.activities {
-                    print("\(Date().formatted(formatter))  \(activity)")
-                }
+            while !centre.events.statistics.isConnected { try? await Task.sleep(for: .milliseconds(50)) }
+            do {
+                try await DemoAssembly.staffAll(centre.controller)
+            } catch {
+                Swift.print("Could not log the demo agents in: \(error)")
+            }
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await callers.generate() }
+                group.addTask { await callers.follow(hangUps) }
+                group.addTask { await Self.printCalls(printer) }
+                await group.waitForAll()
             }
         }
     }
-}
 
-/// Feeds generated calls into the simulator until shutdown.
-struct TrafficService: Service {
-    let simulator: AMISimulator
-    let profile: TrafficProfile
-    let seed: UInt64
-
-    func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown { try await simulator.runTraffic(profile: profile, seed: seed) }
-        } catch is CancellationError {}
+    static func printCalls(_ events: BoundedEventStream<ACDControllerEvent>) async {
+        let formatter = Date.FormatStyle(date: .omitted, time: .standard)
+        for await event in events {
+            let line: String? =
+                switch event {
+                case .queued(let call, let position): "\(call.callerNumber ?? "?") queued in \(call.queue) at \(position) (IVR: \(call.ivrPath.joined(separator: " → ")))"
+                case .offered(let agent, let call, let wait): "\(call.callerNumber ?? "?") offered to agent \(agent) after \(Int(wait)) s"
+                case .connected(let call, let agent, _, _): "call \(call) connected to agent \(agent), recording"
+                case .ended(let call, let agent, let party, let talk): "call \(call) with \(agent) ended by \(party) after \(Int(talk)) s"
+                case .abandoned(let call, let queue, let wait): "call \(call) abandoned \(queue) after \(Int(wait)) s"
+                case .autoPaused(let agent, _, let reason): "agent \(agent) paused: \(reason)"
+                default: nil
+                }
+            if let line { Swift.print("\(Date().formatted(formatter))  \(line)") }
+        }
     }
 }
