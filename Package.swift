@@ -165,6 +165,10 @@ let package = Package(
         ),
         // Shared by test targets: the recorded Asterisk captures and small helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        // Headless Chromium over the DevTools protocol, for tests that read rendered pages.
+        .target(
+            name: "BrowserSupport", dependencies: [httpClient, logging, nioCore, wsClient], path: "Tests/BrowserSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "CTICoreTests", dependencies: ["CTICore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AMITests",
@@ -196,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "CTIServerTests",
             dependencies: [
-                "CTIServer", "CTICore", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
+                "CTIServer", "CTICore", "BrowserSupport", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -225,6 +229,15 @@ let package = Package(
         .testTarget(
             name: "ACDWiringTests",
             dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", logging],
+            swiftSettings: swiftSettings
+        ),
+            // The whole service over loopback: simulator → IVR → ACD → SQLite → CTI server → browser.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport",
+                logging, httpClient, wsClient, nioCore, httpTypes,
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -52,7 +52,7 @@ public enum DemoSite {
     public static func seed(_ store: CTIStore) async throws {
         if (try? await store.users.get(username: "admin")) != nil { return }
         let people: [(String, String, Role)] = [
-            ("admin", "Site Admin", .admin), ("supervisor", "Mai Supervisor", .supervisor), ("qa", "Quang QA", .qa),
+            ("admin", "Site Admin", .admin), ("supervisor", "Mai Supervisor", .supervisor), ("qa-lead", "Quang QA", .qa),
         ] + agents.map { ($0, names[$0] ?? $0, .agent) }
         for (username, name, role) in people {
             _ = try await store.users.create(

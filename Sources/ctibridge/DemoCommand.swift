@@ -85,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func printWelcome(port: Int) {
         print("""
             CTIBridge demo is running (simulated Asterisk 22 over ARI, SQLite in the data folder).
-              Agent desktop  http://127.0.0.1:\(port)/agent.html      logins 1001 … 1006
+              Agent desktop  http://127.0.0.1:\(port)/               logins 1001 … 1006
               Wallboard      http://127.0.0.1:\(port)/wallboard.html  login supervisor
               Metrics        http://127.0.0.1:\(port)/metrics         (bearer token of supervisor or admin)
               Password for every demo login: \(DemoSite.password)

@@ -1,4 +1,5 @@
 import CTICore
+import BrowserSupport
 import Foundation
 import Testing
 @testable import CTIServer

@@ -1,4 +1,5 @@
 import CTICore
+import BrowserSupport
 import Logging
 import NIOCore
 import NIOWebSocket
@@ -7,56 +8,6 @@ import Synchronization
 import WSClient
 import WSCore
 
-/// Frames received by a test socket, awaited with a timeout so a missing frame fails instead of hanging.
-actor FrameInbox {
-    struct Timeout: Error {}
-    private var buffer: [String] = []
-    private var finished = false
-    private var waiter: CheckedContinuation<String?, Never>?
-    private var timedOut = false
-
-    func deliver(_ text: String) {
-        if let waiter {
-            self.waiter = nil
-            waiter.resume(returning: text)
-        } else {
-            buffer.append(text)
-        }
-    }
-
-    func finish() {
-        finished = true
-        if let waiter {
-            self.waiter = nil
-            waiter.resume(returning: nil)
-        }
-    }
-
-    /// The next text frame; nil once the socket closed.
-    func next(timeout: Duration = .seconds(15)) async throws -> String? {
-        if !buffer.isEmpty { return buffer.removeFirst() }
-        if finished { return nil }
-        timedOut = false
-        let timer = Task {
-            try await Task.sleep(for: timeout)
-            self.expire()
-        }
-        defer { timer.cancel() }
-        let value = await withCheckedContinuation { self.waiter = $0 }
-        if timedOut { throw Timeout() }
-        return value
-    }
-
-    /// Frames already received and not read.
-    var pending: Int { buffer.count }
-
-    private func expire() {
-        guard let waiter else { return }
-        self.waiter = nil
-        timedOut = true
-        waiter.resume(returning: nil)
-    }
-}
 
 /// Values gathered from concurrent test code.
 final class Collected<Element: Sendable>: Sendable {

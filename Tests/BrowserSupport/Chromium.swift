@@ -6,13 +6,13 @@ import Synchronization
 import WSClient
 
 /// Headless Chromium driven over the DevTools protocol: open a page, evaluate JavaScript, take screenshots.
-final class Chromium: Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class Chromium: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The `chromium` binary, if installed.
-    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+    public static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
@@ -27,7 +27,7 @@ final class Chromium: Sendable {
     }
 
     /// Starts a headless browser with its own profile and waits for its DevTools endpoint.
-    static func launch(width: Int = 1440, height: Int = 900) async throws -> Chromium {
+    public static func launch(width: Int = 1440, height: Int = 900) async throws -> Chromium {
         guard let path else { throw Failure(description: "chromium is not installed") }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cti-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ final class Chromium: Sendable {
     }
 
     /// Stops the browser and removes its profile.
-    func close() {
+    public func close() {
         process.withLock { process in
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
@@ -65,7 +65,7 @@ final class Chromium: Sendable {
     }
 
     /// The WebSocket URL of the first page target.
-    func pageSocketURL() async throws -> String {
+    public func pageSocketURL() async throws -> String {
         let request = HTTPClientRequest(url: "http://127.0.0.1:\(devToolsPort)/json/list")
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
@@ -77,7 +77,7 @@ final class Chromium: Sendable {
     }
 
     /// Connects to the page and runs `body` with a DevTools session.
-    func withPage(_ body: @escaping @Sendable (DevToolsPage) async throws -> Void) async throws {
+    public func withPage(_ body: @escaping @Sendable (DevToolsPage) async throws -> Void) async throws {
         var configuration = WebSocketClientConfiguration()
         configuration.maxFrameSize = 1 << 26
         var logger = Logger(label: "cti.test.chromium")
@@ -101,7 +101,7 @@ final class Chromium: Sendable {
 }
 
 /// One DevTools session on a page; commands are sent one at a time.
-actor DevToolsPage {
+public actor DevToolsPage {
     let inbox: FrameInbox
     let outbound: WebSocketOutboundWriter
     private var nextID = 0
@@ -127,12 +127,12 @@ actor DevToolsPage {
         throw Chromium.Failure(description: "DevTools closed")
     }
 
-    func navigate(_ url: String) async throws {
+    public func navigate(_ url: String) async throws {
         _ = try await command("Page.navigate", ["url": url])
     }
 
     /// Evaluates `expression` in the page and returns its value as a string.
-    func evaluate(_ expression: String) async throws -> String {
+    public func evaluate(_ expression: String) async throws -> String {
         let result = try await command("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] { throw Chromium.Failure(description: "script failed: \(exception)") }
         let value = (result["result"] as? [String: Any])?["value"]
@@ -141,7 +141,7 @@ actor DevToolsPage {
 
     /// Polls `expression` until it evaluates to `expected`; returns the last value seen.
     @discardableResult
-    func waitFor(_ expression: String, toBe expected: String, timeout: Duration = .seconds(10)) async throws -> String {
+    public func waitFor(_ expression: String, toBe expected: String, timeout: Duration = .seconds(10)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
@@ -153,7 +153,7 @@ actor DevToolsPage {
     }
 
     /// A PNG of the viewport.
-    func screenshot() async throws -> Data {
+    public func screenshot() async throws -> Data {
         let result = try await command("Page.captureScreenshot", ["format": "png"])
         guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw Chromium.Failure(description: "no screenshot data")
