@@ -82,13 +82,7 @@ public final class ContactCentre: Service, Sendable {
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })
         let wallboard = self.wallboard
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await self.events.run() }
-            group.addTask { await self.runner.run(events: ivrEvents) }
-            group.addTask { await self.controller.run(events: acdEvents) }
-            group.addTask { await self.publisher.run(events: pops) }
-            group.addTask { await self.recorder.run(events: calls) }
-            group.addTask { await wallboard.follow(events: states) }
-            group.addTask { await wallboard.run() }
+            // The server stops by itself on graceful shutdown, after its connections close.
             group.addTask {
                 do {
                     try await application.run()
@@ -96,10 +90,26 @@ public final class ContactCentre: Service, Sendable {
                     self.logger.error("CTI server stopped", metadata: ["error": "\(error)"])
                 }
             }
-            try? await gracefulShutdown()
-            await controller.shutdown()
-            await hub.closeAll()
-            group.cancelAll()
+            group.addTask {
+                await cancelWhenGracefulShutdown {
+                    await withTaskGroup(of: Void.self) { workers in
+                        workers.addTask { try? await self.events.run() }
+                        workers.addTask { await self.runner.run(events: ivrEvents) }
+                        workers.addTask { await self.controller.run(events: acdEvents) }
+                        workers.addTask { await self.publisher.run(events: pops) }
+                        workers.addTask { await self.recorder.run(events: calls) }
+                        workers.addTask { await wallboard.follow(events: states) }
+                        workers.addTask { await wallboard.run() }
+                        await workers.waitForAll()
+                    }
+                }
+            }
+            group.addTask {
+                try? await gracefulShutdown()
+                await self.controller.shutdown()
+                await self.hub.closeAll()
+            }
+            await group.waitForAll()
         }
     }
 }

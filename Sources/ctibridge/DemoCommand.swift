@@ -53,7 +53,11 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         // A fresh ARI secret each run: the simulator and CTIBridge share it, nothing else sees it.
         let secret = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 36) }.joined()
-        let simulator = DemoAssembly.simulator(recordings: data.appendingPathComponent("recordings"), password: secret, logger: logger)
+        // The simulated Asterisk is stopped by cancellation at the end; its own logs stay quiet.
+        var simulatorLogger = Logger(label: "ctibridge.demo.simulator")
+        simulatorLogger.logLevel = .critical
+        let simulator = DemoAssembly.simulator(
+            recordings: data.appendingPathComponent("recordings"), password: secret, logger: simulatorLogger)
         let store = try await DemoAssembly.store(path: data.appendingPathComponent("ctibridge.sqlite").path)
 
         let simulatorTask = Task { try await simulator.run() }

@@ -83,7 +83,7 @@ public final class ARISimulator: Service, Sendable {
             try await self.serveEvents(request: context.request, inbound: inbound, outbound: outbound)
         }
         var hbLogger = logger
-        hbLogger.logLevel = .warning
+        hbLogger.logLevel = max(logger.logLevel, .warning)
         let app = Application(
             responder: ARISimulatorResponder(simulator: self),
             server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
