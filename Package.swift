@@ -236,7 +236,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport",
-                logging, httpClient, wsClient, nioCore, httpTypes,
+                logging, httpClient, wsClient, nioCore, nioHTTP1, httpTypes,
             ],
             swiftSettings: swiftSettings
         ),

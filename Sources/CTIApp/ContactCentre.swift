@@ -77,6 +77,7 @@ public final class ContactCentre: Service, Sendable {
             actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store), logger: logger),
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
+        dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })

@@ -53,6 +53,9 @@ struct CTIRoutes: Sendable {
             guard let snapshot = await hub.wallboard else { throw HTTPError(.notFound, message: "no wallboard yet") }
             return JSONBody(snapshot)
         }
+        if let flows = dependencies.flows {
+            FlowRoutes(flows: flows, principal: { try await principal($0) }).register(on: router)
+        }
         router.get("/metrics") { request, _ in
             let role = try await principal(request).role
             guard role == .admin || role == .supervisor else { throw HTTPError(.forbidden, message: "metrics are for supervisors and admins") }

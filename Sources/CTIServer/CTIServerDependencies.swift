@@ -40,6 +40,8 @@ public struct CTIServerDependencies: Sendable {
     public var readiness: any CTIReadiness
     /// The Prometheus exposition served at `/metrics` to supervisors and admins; nil serves 404.
     public var metrics: (@Sendable () -> String)?
+    /// IVR flow administration at `/api/flows`; nil leaves those routes out.
+    public var flows: (any FlowAdministration)?
 
     public init(
         authenticator: any CTIAuthenticator, sessions: any CTISessionIssuer, actions: any AgentActionHandler,
