@@ -14,11 +14,16 @@ extension CTIBridgeConfig {
             (Keys.amiTransport, ami.transport.rawValue),
             (Keys.amiTLSCAFile, ami.tlsCAFile ?? "<system trust store>"),
             (Keys.amiTLSServerName, ami.tlsServerName ?? "<host>"),
+            (Keys.ariURL, asterisk.ari.url),
+            (Keys.ariUsername, asterisk.ari.username),
+            (Keys.ariPassword, asterisk.ari.password.isEmpty ? "<missing>" : "<set>"),
+            (Keys.ariApplication, asterisk.ari.application),
             (Keys.httpHost, http.host),
             (Keys.httpPort, String(http.port)),
             (Keys.databasePath, database.path),
             (Keys.logLevel, log.level.rawValue),
             (Keys.logFormat, log.format.rawValue),
+            (Keys.siteFile, site.file ?? "<none>"),
         ]
     }
 

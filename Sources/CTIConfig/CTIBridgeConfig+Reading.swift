@@ -27,6 +27,17 @@ extension CTIBridgeConfig {
         if transport == .tls, let tlsCAFile, !FileManager.default.isReadableFile(atPath: tlsCAFile) {
             settings.add(Keys.amiTLSCAFile, .invalidValue, "cannot read \(tlsCAFile.debugDescription)\(settings.source(Keys.amiTLSCAFile))")
         }
+        let ariURL = settings.string(Keys.ariURL, default: "http://127.0.0.1:8088/ari")
+        if !(ariURL.hasPrefix("http://") || ariURL.hasPrefix("https://")) || ariURL.contains(where: \.isWhitespace) {
+            settings.add(Keys.ariURL, .invalidValue, "must be an http:// or https:// URL such as http://127.0.0.1:8088/ari\(settings.source(Keys.ariURL))")
+        }
+        let ariUsername = settings.string(Keys.ariUsername, default: "ctibridge")
+        let ariPassword = settings.string(Keys.ariPassword, isSecret: true) ?? ""
+        let ariApplication = settings.string(Keys.ariApplication, default: "ctibridge")
+        if ariApplication.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            settings.add(Keys.ariApplication, .invalidValue, "may hold only letters, digits, '-' and '_'\(settings.source(Keys.ariApplication))")
+        }
+        let siteFile = settings.string(Keys.siteFile)
         let httpHost = host(Keys.httpHost, default: "127.0.0.1", &settings)
         let httpPort = settings.port(Keys.httpPort, default: 8080)
         let databasePath = settings.string(Keys.databasePath, default: "ctibridge.sqlite")
@@ -42,9 +53,13 @@ extension CTIBridgeConfig {
         ami.transport = transport
         ami.tlsCAFile = tlsCAFile
         ami.tlsServerName = tlsServerName
-        return CTIBridgeConfig(
-            asterisk: Asterisk(ami: ami), http: HTTP(host: httpHost, port: httpPort),
+        var asterisk = Asterisk(ami: ami)
+        asterisk.ari = ARI(url: ariURL, username: ariUsername, password: Secret(ariPassword), application: ariApplication)
+        var config = CTIBridgeConfig(
+            asterisk: asterisk, http: HTTP(host: httpHost, port: httpPort),
             database: Database(path: databasePath), log: Log(level: level, format: format))
+        config.site = Site(file: siteFile)
+        return config
     }
 
     private static func host(_ key: String, default defaultValue: String, _ settings: inout SettingsReader) -> String {

@@ -17,7 +17,10 @@
 /// - `asterisk.ami.transport` (`tcp` | `tls`, default `tcp`): plain TCP (loopback) or TLS.
 /// - `asterisk.ami.tlsCaFile` (path, optional): PEM CA certificates to trust instead of the system's.
 /// - `asterisk.ami.tlsServerName` (string, optional): the name the server certificate must carry.
+/// - `asterisk.ari.url` (default `http://127.0.0.1:8088/ari`), `asterisk.ari.username` (default `ctibridge`),
+///   `asterisk.ari.password` (secret; required by `serve`), `asterisk.ari.application` (default `ctibridge`).
 /// - `http.host` (string, default `127.0.0.1`), `http.port` (int 1-65535, default 8080).
+/// - `site.file` (path): queues, agents, IVR flows and DNIS routes for `serve`.
 /// - `database.path` (string, default `ctibridge.sqlite`): the SQLite file.
 /// - `log.level` (`trace` … `critical`, default `info`), `log.format` (`text` | `json`, default `text`).
 public struct CTIBridgeConfig: Sendable, Hashable {
@@ -29,6 +32,8 @@ public struct CTIBridgeConfig: Sendable, Hashable {
     public var database: Database
     /// Logging.
     public var log: Log
+    /// The site file.
+    public var site: Site = Site()
 
     /// A configuration made of these sections.
     public init(asterisk: Asterisk, http: HTTP = HTTP(), database: Database = Database(), log: Log = Log()) {
@@ -42,6 +47,8 @@ public struct CTIBridgeConfig: Sendable, Hashable {
     public struct Asterisk: Sendable, Hashable {
         /// Keys under `asterisk.ami`.
         public var ami: AMI
+        /// Keys under `asterisk.ari`.
+        public var ari: ARI = ARI()
 
         /// The Asterisk section.
         public init(ami: AMI) {

@@ -12,13 +12,18 @@ extension CTIBridgeConfig {
         public static let amiTransport = "asterisk.ami.transport"
         public static let amiTLSCAFile = "asterisk.ami.tlsCaFile"
         public static let amiTLSServerName = "asterisk.ami.tlsServerName"
+        public static let ariURL = "asterisk.ari.url"
+        public static let ariUsername = "asterisk.ari.username"
+        public static let ariPassword = "asterisk.ari.password"
+        public static let ariApplication = "asterisk.ari.application"
         public static let httpHost = "http.host"
         public static let httpPort = "http.port"
         public static let databasePath = "database.path"
         public static let logLevel = "log.level"
         public static let logFormat = "log.format"
+        public static let siteFile = "site.file"
 
         /// Keys whose values are secret: redacted by the providers and never printed.
-        public static let secrets: Set<String> = [amiSecret]
+        public static let secrets: Set<String> = [amiSecret, ariPassword]
     }
 }

@@ -7,7 +7,7 @@ struct CTIBridgeCommand: AsyncParsableCommand {
         commandName: "ctibridge",
         abstract: "Contact-centre service (ACD, IVR, CTI, CRM, QA) for an existing Asterisk PBX.",
         subcommands: [
-            DemoCommand.self, CheckConfigCommand.self, IVRCommand.self, ErlangCommand.self,
+            DemoCommand.self, ServeCommand.self, CheckConfigCommand.self, IVRCommand.self, ErlangCommand.self,
             StorageLoadCommand.self,
         ]
     )

@@ -78,12 +78,13 @@ struct ConfigLoadingTests {
             "ASTERISK_AMI_PING_INTERVAL_SECONDS": "30", "ASTERISK_AMI_ACTION_TIMEOUT_SECONDS": "0.25",
             "HTTP_HOST": "::1", "HTTP_PORT": "65535", "DATABASE_PATH": "x.sqlite", "LOG_LEVEL": "critical",
             "LOG_FORMAT": "json", "ASTERISK_AMI_TRANSPORT": "tls", "ASTERISK_AMI_TLS_CA_FILE": "/dev/null",
-            "ASTERISK_AMI_TLS_SERVER_NAME": "pbx.example.com",
+            "ASTERISK_AMI_TLS_SERVER_NAME": "pbx.example.com", "ASTERISK_ARI_URL": "https://pbx.example:8089/ari",
+            "ASTERISK_ARI_USERNAME": "cti", "ASTERISK_ARI_PASSWORD": "p", "ASTERISK_ARI_APPLICATION": "cc", "SITE_FILE": "site.json",
         ]
         let config = try await CTIBridgeConfig.load(environment: environment)
         #expect(config.redactedSettings.map(\.value) == [
             "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "tls", "/dev/null", "pbx.example.com",
-            "::1", "65535", "x.sqlite", "critical", "json",
+            "https://pbx.example:8089/ari", "cti", "<set>", "cc", "::1", "65535", "x.sqlite", "critical", "json", "site.json",
         ])
     }
 

@@ -22,7 +22,7 @@ struct ConfigValidationTests {
               "asterisk": { "ami": {
                 "host": 5, "port": 70000, "authMethod": "sha1", "events": "call,bogus",
                 "pingIntervalSeconds": 0, "actionTimeoutSeconds": -1, "transport": "ssl"
-              } },
+              }, "ari": { "url": "ftp://pbx", "application": "two words" } },
               "http": { "host": "", "port": "eighty" },
               "database": { "path": "   " },
               "log": { "level": "loud", "format": "xml" }
@@ -40,6 +40,8 @@ struct ConfigValidationTests {
             ("asterisk.ami.pingIntervalSeconds", .outOfRange),
             ("asterisk.ami.actionTimeoutSeconds", .outOfRange),
             ("asterisk.ami.transport", .unknownValue),
+            ("asterisk.ari.url", .invalidValue),
+            ("asterisk.ari.application", .invalidValue),
             ("http.host", .invalidValue),
             ("http.port", .wrongType),
             ("database.path", .invalidValue),

@@ -1,0 +1,86 @@
+import ARI
+import ArgumentParser
+import CTIApp
+import CTIConfig
+import CTICore
+import CTIServer
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+import UnixSignals
+
+/// `ctibridge serve`: the contact centre against a real Asterisk.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the contact centre against a real Asterisk (ARI), with the agent desktop and API over HTTP.",
+        discussion: """
+            Reads the configuration (JSON file and environment; see README) and the site file it names \
+            (queues, agents, IVR flows, DNIS routes). On an empty database, set CTIBRIDGE_ADMIN_PASSWORD \
+            to create the first admin user. SIGINT/SIGTERM stop it cleanly.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "file"))
+    var config: String?
+
+    func run() async throws {
+        let settings: CTIBridgeConfig
+        do {
+            settings = try await CTIBridgeConfig.load(file: config)
+        } catch {
+            Self.fail(error.description)
+        }
+        var logger = Logger(label: "ctibridge")
+        logger.logLevel = Logger.Level(rawValue: settings.log.level.rawValue) ?? .info
+        let ari = settings.asterisk.ari
+        var missing: [String] = []
+        if ari.password.isEmpty { missing.append("asterisk.ari.password (or ASTERISK_ARI_PASSWORD) is required by serve") }
+        if settings.site.file == nil { missing.append("site.file (or SITE_FILE) is required by serve: queues, agents, flows") }
+        guard missing.isEmpty else { Self.fail(missing.joined(separator: "\n")) }
+
+        let site: SiteConfiguration.Loaded
+        do {
+            site = try SiteConfiguration.load(path: settings.site.file!, application: ari.application)
+        } catch {
+            Self.fail(error.description)
+        }
+        let store: CTIStore
+        do {
+            store = try CTIStore.open(StorageConfiguration(path: settings.database.path, defaultCountry: site.defaultCountry))
+        } catch {
+            Self.fail("database \(settings.database.path): \(error)")
+        }
+        try await Self.bootstrapAdmin(store)
+
+        var ariConfiguration = ARIConfiguration(
+            baseURL: ari.url, credentials: ARICredentials(username: ari.username, password: ari.password.revealed),
+            application: ari.application)
+        ariConfiguration.requestTimeout = .seconds(10)
+        let centre = try ContactCentre(
+            store: store, ari: ariConfiguration, acd: site.controller, catalog: site.catalog, routes: site.routes,
+            server: CTIServerConfiguration(host: settings.http.host, port: settings.http.port), names: site.names,
+            logger: logger,
+            onServerRunning: { port in print("CTIBridge serving http://\(settings.http.host):\(port)/ (ARI \(ari.url), app \(ari.application))") })
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: centre)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try store.close()
+    }
+
+    /// Creates the first admin from CTIBRIDGE_ADMIN_PASSWORD when the database has no admin yet.
+    static func bootstrapAdmin(_ store: CTIStore) async throws {
+        guard (try? await store.users.get(username: "admin")) == nil else { return }
+        guard let password = ProcessInfo.processInfo.environment["CTIBRIDGE_ADMIN_PASSWORD"] else {
+            print("No admin user yet: set CTIBRIDGE_ADMIN_PASSWORD (12+ characters) and start again to create 'admin'.")
+            return
+        }
+        _ = try await store.users.create(UserDraft(username: "admin", displayName: "Administrator", role: .admin, password: password), by: "serve")
+        print("Created the admin user 'admin'.")
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
