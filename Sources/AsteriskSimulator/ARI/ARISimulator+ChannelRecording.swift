@@ -24,18 +24,7 @@ extension ARISimulator {
             return .json(recording, status: 201, headers: [("Location", "/recordings/live/\(name)")])
         }
         guard result.status == 201 else { return result }
-        schedule(after: configuration.eventDelay) {
-            self.world.withLock { world in
-                guard var entry = world.recordings[name], entry.recording.state == "queued" else { return }
-                entry.recording.state = "recording"
-                entry.started = .now
-                world.recordings[name] = entry
-                world.emit(.recordingStarted(ARIRecordingEvent(recording: entry.recording)), to: entry.application)
-            }
-        }
-        if let seconds = request.first("maxDurationSeconds").flatMap(Int.init), seconds > 0 {
-            schedule(after: .seconds(seconds)) { _ = self.finishRecording(name, cancel: false) }
-        }
+        scheduleRecordingStart(name, maxDurationSeconds: request.first("maxDurationSeconds").flatMap(Int.init))
         return result
     }
 }

@@ -101,6 +101,13 @@ extension ARISimulator {
             return .json(recording, status: 201, headers: [("Location", "/recordings/live/\(name)")])
         }
         guard result.status == 201 else { return result }
+        scheduleRecordingStart(name, maxDurationSeconds: request.first("maxDurationSeconds").flatMap(Int.init))
+        return result
+    }
+
+    /// A queued recording starts (`RecordingStarted`) after the event delay, and stops by itself
+    /// after `maxDurationSeconds` when given, as Asterisk's bridge and channel recordings do.
+    func scheduleRecordingStart(_ name: String, maxDurationSeconds: Int?) {
         schedule(after: configuration.eventDelay) {
             self.world.withLock { world in
                 guard var entry = world.recordings[name], entry.recording.state == "queued" else { return }
@@ -110,10 +117,9 @@ extension ARISimulator {
                 world.emit(.recordingStarted(ARIRecordingEvent(recording: entry.recording)), to: entry.application)
             }
         }
-        if let seconds = request.first("maxDurationSeconds").flatMap(Int.init), seconds > 0 {
+        if let seconds = maxDurationSeconds, seconds > 0 {
             schedule(after: .seconds(seconds)) { _ = self.finishRecording(name, cancel: false) }
         }
-        return result
     }
 
     func getLiveRecording(_ name: String) -> ARISimReply {
