@@ -53,6 +53,7 @@ struct CTIRoutes: Sendable {
             guard let snapshot = await hub.wallboard else { throw HTTPError(.notFound, message: "no wallboard yet") }
             return JSONBody(snapshot)
         }
+        ErlangRoute(principal: { try await principal($0) }).register(on: router)
         if let flows = dependencies.flows {
             FlowRoutes(flows: flows, principal: { try await principal($0) }).register(on: router)
         }

@@ -86,3 +86,33 @@ struct FlowAPITests {
         }
     }
 }
+
+/// `/api/erlang` on the running service.
+@Suite("Erlang C over the API")
+struct ErlangAPITests {
+    @Test("the golden staffing case, every bad parameter listed, roles enforced")
+    func staffing() async throws {
+        try await EndToEnd.with { world in
+            let supervisor = try await FlowAPITests.login(world.http, "supervisor")
+            let agent = try await FlowAPITests.login(world.http, "1001")
+            // domain.md golden 18: A = 48 Erlangs, target 80/15 → the table's staffing with SL ≥ 80 %.
+            let reply = try await FlowAPITests.request(
+                .GET, "\(world.http)/api/erlang?calls=960&interval=1h&aht=180s&target=80/15&shrinkage=30", token: supervisor)
+            #expect(reply.status == 200)
+            let body = reply.json as? [String: Any] ?? [:]
+            #expect(body["trafficErlangs"] as? Double == 48)
+            let required = body["required"] as? [String: Any] ?? [:]
+            let agents = required["agents"] as? Int ?? 0
+            let engine = try ErlangC(traffic: 48, averageHandleTime: 180).requiredAgents(target: 0.8, threshold: 15)
+            #expect(agents == engine.agents)
+            #expect(try ErlangC(traffic: 48, averageHandleTime: 180).serviceLevel(agents: 55, threshold: 15) > 0.845)
+            #expect((required["serviceLevel"] as? Double ?? 0) >= 0.8)
+            #expect((body["scheduled"] as? Int ?? 0) > agents)
+
+            let bad = try await FlowAPITests.request(.GET, "\(world.http)/api/erlang?calls=-1&aht=soon&target=80", token: supervisor)
+            #expect(bad.status == 400)
+            #expect(try await FlowAPITests.request(.GET, "\(world.http)/api/erlang?calls=10&aht=60", token: agent).status == 403)
+            #expect(try await FlowAPITests.request(.GET, "\(world.http)/api/erlang?calls=10&aht=60").status == 401)
+        }
+    }
+}
