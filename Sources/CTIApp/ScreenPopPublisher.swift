@@ -64,6 +64,7 @@ public actor ScreenPopPublisher {
             lastCallOfAgent[agent] = call
             await publish(.connected(pop), to: agent)
         case .ended(let call, let agent, let party, let talk):
+            pops[call] = nil
             await publish(.callEnded(CTICallEnded(callID: call.rawValue, reason: "\(party)", talkSeconds: talk)), to: agent)
         case .transferred(let call, let agent, let target):
             await publish(.callEnded(CTICallEnded(callID: call.rawValue, reason: "transferred to \(target)", talkSeconds: 0)), to: agent)
@@ -72,7 +73,6 @@ public actor ScreenPopPublisher {
             let callID = lastCallOfAgent[agent]?.rawValue ?? ""
             let seconds = max(0, until.seconds - now())
             await publish(.wrapUp(CTIWrapUp(callID: callID, seconds: seconds, dispositions: dispositions)), to: agent)
-            if let call = lastCallOfAgent[agent] { pops[call] = nil }
         case .agentState(let agent, let state):
             await publish(.stateChanged(Self.change(agent, state)), to: agent)
         case .autoPaused(let agent, let queues, let reason):
