@@ -41,6 +41,8 @@ struct ReconnectTests {
 
             // Down for a while: the client keeps retrying with backoff.
             try await Task.sleep(for: .milliseconds(400))
+            let deadline = ContinuousClock.now + .seconds(5)
+            while client.isConnected, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(!client.isConnected)
             try await simulator.start()
             let after = await collect(events) { $0.isResynced }
