@@ -16,7 +16,7 @@ final class EventLog: Sendable {
     var all: [ACDControllerEvent] { events.withLock { $0 } }
 
     /// Waits until an event matching `match` arrived (after `skipping` earlier ones); nil after `timeout`.
-    func next<T>(timeout: Duration = .seconds(5), _ match: (ACDControllerEvent) -> T?) async -> T? {
+    func next<T>(timeout: Duration = .seconds(20), _ match: (ACDControllerEvent) -> T?) async -> T? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let found = all.lazy.compactMap(match).first { return found }
@@ -26,7 +26,7 @@ final class EventLog: Sendable {
     }
 
     /// Waits until `condition` holds over all events.
-    func until(timeout: Duration = .seconds(5), _ condition: ([ACDControllerEvent]) -> Bool) async -> Bool {
+    func until(timeout: Duration = .seconds(20), _ condition: ([ACDControllerEvent]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(all) { return true }
@@ -103,7 +103,7 @@ struct ControllerFixture: Sendable {
 
     /// Waits for the call to be connected; returns agent, bridge, recording.
     func connected(_ call: CallID) async -> (agent: AgentID, bridge: String, recording: String?)? {
-        await log.next(timeout: .seconds(5)) { event in
+        await log.next(timeout: .seconds(20)) { event in
             if case .connected(call, let agent, let bridge?, let recording) = event { (agent, bridge, recording) } else { nil }
         }
     }
