@@ -7,9 +7,10 @@ func testConfiguration(port: Int, secret: String = "good", method: AMICredential
     var configuration = AMIClientConfiguration(
         host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: secret, method: method))
     configuration.connectTimeout = .seconds(2)
-    configuration.loginTimeout = .seconds(3)
-    configuration.actionTimeout = .seconds(3)
-    configuration.listTimeout = .seconds(3)
+    // Safety nets only (tests of timeouts set their own): long enough for a busy CI machine.
+    configuration.loginTimeout = .seconds(10)
+    configuration.actionTimeout = .seconds(10)
+    configuration.listTimeout = .seconds(10)
     configuration.pingInterval = .seconds(30)
     configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
     return configuration
