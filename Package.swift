@@ -228,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ACDWiringTests",
-            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", logging],
+            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", logging],
             swiftSettings: swiftSettings
         ),
             // The whole service over loopback: simulator → IVR → ACD → SQLite → CTI server → browser.

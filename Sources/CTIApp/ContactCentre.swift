@@ -52,7 +52,7 @@ public final class ContactCentre: Service, Sendable {
         let context = StorePopContext(store: store)
         runner = IVRRunner(
             rest: events.rest, catalog: catalog, routes: routes, lookup: context, handoff: IVRToACDHandoff(controller: controller),
-            sink: IVROutcomeLog(), clock: ContinuousClock(), now: ivrNow, logger: logger)
+            sink: StoreIVROutcomes(store: store, logger: logger), clock: ContinuousClock(), now: ivrNow, logger: logger)
         publisher = ScreenPopPublisher(hub: hub, context: context, metrics: metrics, now: { clock.now().seconds }, logger: logger)
         recorder = InteractionRecorder(store: store, logger: logger)
         wallboard = WallboardPublisher(controller: controller, hub: hub, clock: clock, configuration: acd.engine, names: names)

@@ -12,6 +12,7 @@ public struct CTIStore: Sendable {
     public let users: SQLiteUserRepository
     public let audit: SQLiteAuditLog
     public let outbox: SQLiteWebhookOutbox
+    public let ivrOutcomes: SQLiteIVROutcomeRepository
     /// The underlying pool, for tools and tests that need raw SQL.
     public let database: DatabasePool
 
@@ -65,6 +66,7 @@ public struct CTIStore: Sendable {
         users = SQLiteUserRepository(context: context)
         audit = SQLiteAuditLog(context: context)
         outbox = SQLiteWebhookOutbox(context: context)
+        ivrOutcomes = SQLiteIVROutcomeRepository(context: context)
     }
 
     /// Closes the pool; later calls fail.

@@ -16,10 +16,9 @@ public final class StoreSessions: CTIAuthenticator, CTISessionIssuer {
 
     public func authenticate(token: String) async -> CTIPrincipal? {
         guard let principal = try? await store.users.authenticate(token: token) else { return nil }
-        let user = try? await store.users.get(id: principal.userID)
         return CTIPrincipal(
             userID: String(principal.userID), agentID: principal.role == .agent ? principal.username : nil,
-            displayName: user?.displayName ?? principal.username, role: Self.role(principal.role))
+            displayName: principal.displayName ?? principal.username, role: Self.role(principal.role))
     }
 
     public func login(username: String, password: String) async -> CTISessionGrant? {
