@@ -73,6 +73,13 @@ import Testing
             let role = try await server.call(.POST, "/api/users", as: "admin", body: #"{"username":"dave","displayName":"D","role":"boss","password":1}"#)
             #expect(role.status == 422)
             #expect(Set(role.errorFields) == ["role", "password"])
+            let alice = server.userIDs["alice"]!
+            let unknown = try await server.call(.PATCH, "/api/users/\(alice)", as: "admin", body: #"{"nickname":"al","isActive":"no"}"#)
+            #expect(unknown.status == 422 && Set(unknown.errorFields) == ["nickname", "isActive"])
+            #expect(try await server.call(.GET, "/api/users/99999", as: "admin").status == 404)
+            #expect(try await server.call(.PATCH, "/api/users/99999", as: "admin", body: #"{"displayName":"X"}"#).status == 404)
+            let page = try await server.call(.GET, "/api/users?limit=2&offset=4", as: "admin").decode(Page<User>.self)
+            #expect(page.items.map(\.username) == ["sue"] && page.total == 5 && !page.hasMore)
         }
     }
 }
