@@ -231,6 +231,17 @@ let package = Package(
             dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", logging],
             swiftSettings: swiftSettings
         ),
+        // The REST API over loopback: real SQLite temp files, real Hummingbird on 127.0.0.1:0.
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes,
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: swiftSettings
+        ),
             // The whole service over loopback: simulator → IVR → ACD → SQLite → CTI server → browser.
         .testTarget(
             name: "EndToEndTests",

@@ -78,6 +78,7 @@ public final class ContactCentre: Service, Sendable {
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
+        dependencies.records = StoreRecords(store: store)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })

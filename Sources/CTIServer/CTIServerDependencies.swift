@@ -42,6 +42,8 @@ public struct CTIServerDependencies: Sendable {
     public var metrics: (@Sendable () -> String)?
     /// IVR flow administration at `/api/flows`; nil leaves those routes out.
     public var flows: (any FlowAdministration)?
+    /// Customers, interactions, tickets and users under `/api/…`; nil leaves those routes out.
+    public var records: (any CTIRecords)?
 
     public init(
         authenticator: any CTIAuthenticator, sessions: any CTISessionIssuer, actions: any AgentActionHandler,
