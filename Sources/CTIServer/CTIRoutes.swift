@@ -57,6 +57,9 @@ struct CTIRoutes: Sendable {
         if let flows = dependencies.flows {
             FlowRoutes(flows: flows, principal: { try await principal($0) }).register(on: router)
         }
+        if let qa = dependencies.qa {
+            QARoutes(qa: qa, principal: { try await principal($0) }).register(on: router)
+        }
         router.get("/metrics") { request, _ in
             let role = try await principal(request).role
             guard role == .admin || role == .supervisor else { throw HTTPError(.forbidden, message: "metrics are for supervisors and admins") }

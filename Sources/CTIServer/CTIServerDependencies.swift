@@ -42,6 +42,8 @@ public struct CTIServerDependencies: Sendable {
     public var metrics: (@Sendable () -> String)?
     /// IVR flow administration at `/api/flows`; nil leaves those routes out.
     public var flows: (any FlowAdministration)?
+    /// The QA back office at `/api/qa/*` and `/api/recordings/*`; nil leaves those routes out.
+    public var qa: (any QAService)?
 
     public init(
         authenticator: any CTIAuthenticator, sessions: any CTISessionIssuer, actions: any AgentActionHandler,

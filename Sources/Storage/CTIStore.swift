@@ -12,6 +12,10 @@ public struct CTIStore: Sendable {
     public let users: SQLiteUserRepository
     public let audit: SQLiteAuditLog
     public let outbox: SQLiteWebhookOutbox
+    public let recordings: SQLiteRecordingIndex
+    public let scorecards: SQLiteScorecardRepository
+    public let evaluations: SQLiteEvaluationRepository
+    public let calibrations: SQLiteCalibrationRepository
     /// The underlying pool, for tools and tests that need raw SQL.
     public let database: DatabasePool
 
@@ -65,6 +69,10 @@ public struct CTIStore: Sendable {
         users = SQLiteUserRepository(context: context)
         audit = SQLiteAuditLog(context: context)
         outbox = SQLiteWebhookOutbox(context: context)
+        recordings = SQLiteRecordingIndex(context: context)
+        scorecards = SQLiteScorecardRepository(context: context)
+        evaluations = SQLiteEvaluationRepository(context: context)
+        calibrations = SQLiteCalibrationRepository(context: context)
     }
 
     /// Closes the pool; later calls fail.
