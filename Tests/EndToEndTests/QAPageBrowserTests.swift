@@ -42,7 +42,17 @@ struct QAPageBrowserTests {
         let browser = try await Chromium.launch()
         defer { browser.close() }
         try await EndToEnd.with(wrapUp: 2) { world in
-            let channel = try world.callers.placeCall(from: ("+84903111222", "Le Van C"))
+            // The simulator may still be registering the Stasis application: retry (20 s safety net).
+            var placed: String?
+            let callDeadline = ContinuousClock.now + .seconds(20)
+            while placed == nil {
+                do {
+                    placed = try world.callers.placeCall(from: ("+84903111222", "Le Van C"))
+                } catch where ContinuousClock.now < callDeadline {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            let channel = try #require(placed)
             let ended = await world.events.first { event -> AgentID? in
                 if case .ended(let call, let agent, _, _) = event, call.rawValue == channel { agent } else { nil }
             }
@@ -83,6 +93,9 @@ struct QAPageBrowserTests {
                 #expect(abs(percent - engine.percent!) < 1e-9)
                 #expect(try await page.evaluate(Self.text("live-verdict")) == (engine.passed ? "pass" : "below 80 %"))
 
+                if let folder = ProcessInfo.processInfo.environment["QA_SCREENSHOTS"] {
+                    try await page.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent("qa-evaluator.png"))
+                }
                 // A comment on the timeline, then submit.
                 _ = try await page.evaluate("""
                     document.getElementById('comment-text').value = 'Did not confirm the fix';
@@ -108,6 +121,9 @@ struct QAPageBrowserTests {
                 _ = try await page.evaluate("\(view).click(); 'ok'")
                 try await Self.until(page, "document.getElementById('agent-score').dataset.state", "submitted")
                 #expect(try await page.evaluate(Self.text("agent-score")).contains(String(format: "%.2f %%", engine.percent!)))
+                if let folder = ProcessInfo.processInfo.environment["QA_SCREENSHOTS"] {
+                    try await page.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent("qa-agent.png"))
+                }
                 _ = try await page.evaluate("document.getElementById('btn-ack').click(); 'ok'")
                 try await Self.until(page, "document.getElementById('agent-score').dataset.state", "acknowledged")
                 #expect(try await world.store.evaluations.get(id: stored.id).state == .acknowledged)
