@@ -242,6 +242,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // QA over HTTP: the QA API on a real server and SQLite file, recordings, retention, the QA page in Chromium.
+        .testTarget(
+            name: "QATests",
+            dependencies: [
+                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport",
+                logging, httpClient, nioCore, nioPosix, nioHTTP1, httpTypes, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
             // The whole service over loopback: simulator → IVR → ACD → SQLite → CTI server → browser.
         .testTarget(
             name: "EndToEndTests",

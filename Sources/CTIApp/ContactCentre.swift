@@ -26,6 +26,9 @@ public final class ContactCentre: Service, Sendable {
     let publisher: ScreenPopPublisher
     let recorder: InteractionRecorder
     let wallboard: WallboardPublisher
+    let recordingIndexer: RecordingIndexer
+    /// QA: recordings directory, retention, sampling.
+    public let qa: QASettings
     let server: CTIServerConfiguration
     let clock: ACDClock
     let logger: Logger
@@ -35,10 +38,12 @@ public final class ContactCentre: Service, Sendable {
     public init(
         store: CTIStore, ari: ARIConfiguration, acd: ACDControllerConfiguration, catalog: IVRFlowCatalog, routes: IVRDNISRoutes,
         server: CTIServerConfiguration, names: [String: String] = [:], ivrNow: @escaping @Sendable () -> Date = { Date() },
-        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"),
+        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), qa: QASettings = QASettings(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         self.store = store
+        self.qa = qa
+        recordingIndexer = RecordingIndexer(index: store.recordings, format: acd.recordingFormat, logger: logger)
         self.catalog = catalog
         self.server = server
         self.clock = clock
@@ -72,6 +77,7 @@ public final class ContactCentre: Service, Sendable {
         let pops = controller.events()
         let calls = controller.events()
         let states = controller.events()
+        let recorded = controller.events()
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
             actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store), logger: logger),
@@ -79,6 +85,7 @@ public final class ContactCentre: Service, Sendable {
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
         dependencies.records = StoreRecords(store: store)
+        dependencies.qa = StoreQAService(store: store, settings: qa)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })
@@ -100,6 +107,12 @@ public final class ContactCentre: Service, Sendable {
                         workers.addTask { await self.controller.run(events: acdEvents) }
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
+                        workers.addTask { await self.recordingIndexer.run(events: recorded) }
+                        if let directory = self.qa.recordingsDirectory {
+                            let retention = RecordingRetention(store: self.store, directory: directory, policy: self.qa.retention, logger: self.logger)
+                            let interval = self.qa.retentionInterval
+                            workers.addTask { await retention.run(every: interval) }
+                        }
                         workers.addTask { await wallboard.follow(events: states) }
                         workers.addTask { await wallboard.run() }
                         await workers.waitForAll()

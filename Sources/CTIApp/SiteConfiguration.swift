@@ -22,6 +22,10 @@ public struct SiteConfiguration: Decodable, Sendable {
         public var maxLength: Int?
         public var serviceLevelThreshold: Double?
         public var autoPauseAfterMisses: Int?
+        /// Which calls are recorded: `"all"` (default), `"none"` or a percentage such as `25`.
+        public var recording: RecordingSetting?
+        /// Recordings older than this many days are deleted (logged); kept for ever when absent.
+        public var retentionDays: Int?
     }
 
     public struct Membership: Decodable, Sendable {
@@ -48,6 +52,8 @@ public struct SiteConfiguration: Decodable, Sendable {
     public var defaultFlow: String?
     public var mohClass: String?
     public var announcementIntervalSeconds: Double?
+    /// Where Asterisk writes recordings (read for playback and retention), relative to the site file.
+    public var recordingsDirectory: String?
 
     /// What a loaded site gives the service.
     public struct Loaded: Sendable {
@@ -56,6 +62,8 @@ public struct SiteConfiguration: Decodable, Sendable {
         public var routes: IVRDNISRoutes
         public var names: [String: String]
         public var defaultCountry: String
+        /// Recordings directory, retention and sampling for QA.
+        public var qa = QASettings()
     }
 
     /// Reads, checks and loads the site file; every problem is listed in the error.
@@ -103,6 +111,9 @@ public struct SiteConfiguration: Decodable, Sendable {
         }
         if let defaultFlow, !flowIDs.contains(defaultFlow) { problems.append("defaultFlow: no flow '\(defaultFlow)'") }
         let country = defaultCountry ?? "US"
+        let (recordingPolicy, retention) = qaPolicies()
+        problems += recordingPolicy.problems.map { "recording: \($0.field): \($0.message)" }
+        problems += retention.problems.map { "retentionDays: \($0.field): \($0.message)" }
         guard problems.isEmpty else { throw SiteConfigurationError(problems: problems) }
 
         let engine = ACDConfiguration(
@@ -122,12 +133,17 @@ public struct SiteConfiguration: Decodable, Sendable {
         controller.application = application
         if let mohClass { controller.mohClass = mohClass }
         controller.announcementInterval = announcementIntervalSeconds ?? controller.announcementInterval
+        controller.recordingPolicy = recordingPolicy
         var names: [String: String] = [:]
         for queue in queues { names[queue.id] = queue.name ?? queue.id }
         for agent in agents { names[agent.id] = agent.name ?? agent.id }
-        return Loaded(
+        var loaded = Loaded(
             controller: controller, catalog: catalog, routes: IVRDNISRoutes(routes, defaultFlowID: defaultFlow), names: names,
             defaultCountry: country)
+        loaded.qa.retention = retention
+        loaded.qa.recordingFormat = controller.recordingFormat
+        loaded.qa.recordingsDirectory = recordingsDirectory.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : folder.appendingPathComponent($0) }
+        return loaded
     }
 
     static func describe(_ error: any Error) -> String {

@@ -40,10 +40,11 @@ public enum DemoAssembly {
         return (catalog, IVRDNISRoutes(["7000": flow.id], defaultFlowID: flow.id))
     }
 
-    /// The contact centre against the simulator at `ariURL`, serving HTTP on `httpPort` (0 picks one).
+    /// The contact centre against the simulator at `ariURL`, serving HTTP on `httpPort` (0 picks one);
+    /// recordings are played from `recordings` (the simulator's recording directory).
     public static func centre(
         store: CTIStore, ariURL: String, ariPassword: String, httpHost: String = "127.0.0.1", httpPort: Int, wrapUp: Double = 8,
-        logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void
+        recordings: URL? = nil, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void
     ) throws -> ContactCentre {
         var ari = ARIConfiguration(baseURL: ariURL, credentials: ARICredentials(username: ariUser, password: ariPassword), application: "ctibridge")
         ari.requestTimeout = .seconds(10)
@@ -55,7 +56,7 @@ public enum DemoAssembly {
             store: store, ari: ari, acd: DemoSite.controller(wrapUp: wrapUp), catalog: catalog, routes: routes,
             server: CTIServerConfiguration(host: httpHost, port: httpPort), names: DemoSite.names,
             ivrNow: { openHour.addingTimeInterval(Date().timeIntervalSince(started)) }, logger: logger,
-            onServerRunning: onServerRunning)
+            qa: DemoSite.qa(recordings: recordings), onServerRunning: onServerRunning)
     }
 
     /// Logs every demo agent in to their queues and makes them ready (their phones are simulated).

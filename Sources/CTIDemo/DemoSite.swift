@@ -50,6 +50,7 @@ public enum DemoSite {
     /// Fills an empty store with the demo's users, customers and tickets; does nothing if the
     /// users already exist (a second run keeps the data).
     public static func seed(_ store: CTIStore) async throws {
+        try await seedQA(store)
         if (try? await store.users.get(username: "admin")) != nil { return }
         let people: [(String, String, Role)] = [
             ("admin", "Site Admin", .admin), ("supervisor", "Mai Supervisor", .supervisor), ("qa-lead", "Quang QA", .qa),

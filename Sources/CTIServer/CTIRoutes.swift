@@ -65,6 +65,9 @@ struct CTIRoutes: Sendable {
             UserRoutes(records: records, principal: principal).register(on: router)
         }
         OpenAPIRoute().register(on: router)
+        if let qa = dependencies.qa {
+            QARoutes(qa: qa, principal: { try await principal($0) }).register(on: router)
+        }
         router.get("/metrics") { request, _ in
             let role = try await principal(request).role
             guard role == .admin || role == .supervisor else { throw HTTPError(.forbidden, message: "metrics are for supervisors and admins") }

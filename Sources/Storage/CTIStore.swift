@@ -13,6 +13,10 @@ public struct CTIStore: Sendable {
     public let audit: SQLiteAuditLog
     public let outbox: SQLiteWebhookOutbox
     public let ivrOutcomes: SQLiteIVROutcomeRepository
+    public let recordings: SQLiteRecordingIndex
+    public let scorecards: SQLiteScorecardRepository
+    public let evaluations: SQLiteEvaluationRepository
+    public let calibrations: SQLiteCalibrationRepository
     /// The underlying pool, for tools and tests that need raw SQL.
     public let database: DatabasePool
 
@@ -67,6 +71,10 @@ public struct CTIStore: Sendable {
         audit = SQLiteAuditLog(context: context)
         outbox = SQLiteWebhookOutbox(context: context)
         ivrOutcomes = SQLiteIVROutcomeRepository(context: context)
+        recordings = SQLiteRecordingIndex(context: context)
+        scorecards = SQLiteScorecardRepository(context: context)
+        evaluations = SQLiteEvaluationRepository(context: context)
+        calibrations = SQLiteCalibrationRepository(context: context)
     }
 
     /// Closes the pool; later calls fail.

@@ -66,15 +66,15 @@ struct DemoCommand: AsyncParsableCommand {
         // The simulated Asterisk is stopped by cancellation at the end; its own logs stay quiet.
         var simulatorLogger = Logger(label: "ctibridge.demo.simulator")
         simulatorLogger.logLevel = .critical
-        let simulator = DemoAssembly.simulator(
-            recordings: data.appendingPathComponent("recordings"), password: secret, logger: simulatorLogger)
+        let recordings = data.appendingPathComponent("recordings")
+        let simulator = DemoAssembly.simulator(recordings: recordings, password: secret, logger: simulatorLogger)
         let webhooks = webhookURL.map { [WebhookEndpoint(name: "default", url: $0, secret: webhookSecret ?? "")] } ?? []
         let store = try await DemoAssembly.store(path: data.appendingPathComponent("ctibridge.sqlite").path, webhooks: webhooks)
 
         let simulatorTask = Task { try await simulator.run() }
         let ariURL = await simulator.baseURL()
         let centre = try DemoAssembly.centre(
-            store: store, ariURL: ariURL, ariPassword: secret, httpPort: httpPort, logger: logger,
+            store: store, ariURL: ariURL, ariPassword: secret, httpPort: httpPort, recordings: recordings, logger: logger,
             onServerRunning: { port in Self.printWelcome(port: port) })
         let callers = DemoCallers(simulator: simulator, behaviour: .init(callsPerSecond: callsPerSecond, seed: seed), logger: logger)
         let printer = centre.controller.events()
@@ -102,6 +102,7 @@ struct DemoCommand: AsyncParsableCommand {
             CTIBridge demo is running (simulated Asterisk 22 over ARI, SQLite in the data folder).
               Agent desktop  http://127.0.0.1:\(port)/               logins 1001 … 1006
               Wallboard      http://127.0.0.1:\(port)/wallboard.html  login supervisor
+              Quality (QA)   http://127.0.0.1:\(port)/qa.html         login qa-lead (agents see their own scores)
               Metrics        http://127.0.0.1:\(port)/metrics         (bearer token of supervisor or admin)
               Password for every demo login: \(DemoSite.password)
             Calls arrive on the main line (7000): IVR → queue → agent. Ctrl-C to stop.

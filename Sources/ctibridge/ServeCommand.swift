@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let centre = try ContactCentre(
             store: store, ari: ariConfiguration, acd: site.controller, catalog: site.catalog, routes: site.routes,
             server: CTIServerConfiguration(host: settings.http.host, port: settings.http.port), names: site.names,
-            logger: logger,
+            logger: logger, qa: site.qa,
             onServerRunning: { port in print("CTIBridge serving http://\(settings.http.host):\(port)/ (ARI \(ari.url), app \(ari.application))") })
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: centre), .init(service: WebhookDispatcher(store: store, logger: logger))],

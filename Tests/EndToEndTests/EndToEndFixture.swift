@@ -34,7 +34,8 @@ struct EndToEnd: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await simulator.run() }
             let centre = try DemoAssembly.centre(
-                store: store, ariURL: await simulator.baseURL(), ariPassword: "e2e-secret", httpPort: 0, wrapUp: wrapUp, logger: logger,
+                store: store, ariURL: await simulator.baseURL(), ariPassword: "e2e-secret", httpPort: 0, wrapUp: wrapUp,
+                recordings: folder.appendingPathComponent("recordings"), logger: logger,
                 onServerRunning: { bound in port.withLock { $0 = bound } })
             let events = ACDEvents()
             let stream = centre.controller.events()

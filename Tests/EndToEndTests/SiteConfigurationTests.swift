@@ -50,3 +50,46 @@ struct SiteConfigurationTests {
         #expect(throws: SiteConfigurationError.self) { try SiteConfiguration.load(path: folder.appendingPathComponent("none.json").path) }
     }
 }
+
+/// Recording and retention per queue in the site file.
+@Suite("Site file for serve: recording policy and retention")
+struct SiteRecordingPolicyTests {
+    /// Writes `site` to a fresh folder; returns the file's path.
+    func write(_ site: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(site.utf8).write(to: folder.appendingPathComponent("site.json"))
+        return folder.appendingPathComponent("site.json").path
+    }
+
+    @Test("per-queue recording (all / none / %) reaches the controller, retention days and the recordings folder reach QA")
+    func policies() throws {
+        let path = try write("""
+            { "queues": [{ "id": "sales", "recording": "none", "retentionDays": 30 }, { "id": "support", "recording": 25 },
+                         { "id": "vip", "recording": "all", "retentionDays": 365 }],
+              "agents": [], "flows": [], "routes": {}, "recordingsDirectory": "/var/spool/asterisk/recording" }
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let site = try SiteConfiguration.load(path: path)
+        #expect(site.controller.recordingPolicy == RecordingPolicy(defaultMode: .all, queues: ["sales": .none, "support": .percentage(25), "vip": .all]))
+        #expect(site.qa.retention == RetentionPolicy(queues: ["sales": 30, "vip": 365]))
+        #expect(site.qa.recordingsDirectory?.path == "/var/spool/asterisk/recording")
+    }
+
+    @Test("a bad percentage, retention under a day or an unknown recording word is refused")
+    func bad() throws {
+        let path = try write(#"{ "queues": [{ "id": "a", "recording": 140, "retentionDays": 0 }], "agents": [], "flows": [], "routes": {} }"#)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        do {
+            _ = try SiteConfiguration.load(path: path)
+            Issue.record("expected problems")
+        } catch {
+            let text = error.problems.joined(separator: "\n")
+            #expect(text.contains("recording: queues.a"))
+            #expect(text.contains("retentionDays: queues.a"))
+        }
+        let word = try write(#"{ "queues": [{ "id": "a", "recording": "some" }], "agents": [], "flows": [], "routes": {} }"#)
+        defer { try? FileManager.default.removeItem(atPath: (word as NSString).deletingLastPathComponent) }
+        #expect(throws: SiteConfigurationError.self) { try SiteConfiguration.load(path: word) }
+    }
+}

@@ -117,11 +117,13 @@ extension ACDController {
             return
         }
         var recording: String?
-        do {
-            let name = "acd-\(bridgeID)"
-            recording = try await rest.recordBridge(bridgeID, ARIRecordRequest(name: name, format: configuration.recordingFormat, ifExists: "overwrite")).name
-        } catch {
-            logger.warning("could not record call", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
+        if configuration.recordingPolicy.shouldRecord(callID: call.rawValue, queue: context.info.queue.rawValue) {
+            do {
+                let name = "acd-\(bridgeID)"
+                recording = try await rest.recordBridge(bridgeID, ARIRecordRequest(name: name, format: configuration.recordingFormat, ifExists: "overwrite")).name
+            } catch {
+                logger.warning("could not record call", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
+            }
         }
         publish(.connected(call, agent: agent, bridgeID: bridgeID, recording: recording))
         publishState(of: agent)

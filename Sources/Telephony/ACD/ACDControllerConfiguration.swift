@@ -16,6 +16,8 @@ public struct ACDControllerConfiguration: Sendable {
     public var assumedHandleTime: Double = 180
     /// Recording format of connected calls.
     public var recordingFormat: String = "wav"
+    /// Which connected calls are recorded, per queue (all by default).
+    public var recordingPolicy: RecordingPolicy = .recordAll
     /// Dialplan context for blind transfers to numbers.
     public var transferContext: String = "from-internal"
     /// Dialplan context for callers sent to voicemail (the queue name is the extension).

@@ -1,0 +1,43 @@
+import CTICore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+
+/// `GET /api/recordings/{id}/audio`: streams the recording with HTTP range requests (206 with
+/// `Content-Range`, 416 for a range outside the file), only to users allowed to hear the call.
+struct RecordingAudioRoute: Sendable {
+    let qa: any QAService
+    let principal: @Sendable (Request) async throws -> CTIPrincipal
+
+    func register(on router: Router<BasicWebSocketRequestContext>) {
+        router.get("/api/recordings/:id/audio") { request, context in
+            let who = try await principal(request)
+            let file = try await qa.recordingFile(id: try context.parameters.require("id"), for: who)
+            let size: Int
+            do {
+                let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+                size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            } catch {
+                throw QAServiceError(.notFound, "the recording's file is missing")
+            }
+            var headers: HTTPFields = [.contentType: file.contentType, .acceptRanges: "bytes", .cacheControl: "private, no-store"]
+            switch ByteRange.resolve(request.headers[.range], size: size) {
+            case .whole:
+                headers[.contentLength] = String(size)
+                let body = size == 0 ? ResponseBody() : try await FileIO().loadFile(path: file.path, context: context)
+                return Response(status: .ok, headers: headers, body: body)
+            case .partial(let range):
+                headers[.contentLength] = String(range.count)
+                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+                let body = try await FileIO().loadFile(path: file.path, range: range, context: context)
+                return Response(status: .partialContent, headers: headers, body: body)
+            case .unsatisfiable:
+                throw QAServiceError(
+                    .rangeNotSatisfiable, "the requested range is not inside the recording (\(size) bytes)",
+                    headers: ["Content-Range": "bytes */\(size)"])
+            }
+        }
+    }
+}
