@@ -24,6 +24,7 @@ extension CTIBridgeConfig {
             (Keys.logLevel, log.level.rawValue),
             (Keys.logFormat, log.format.rawValue),
             (Keys.siteFile, site.file ?? "<none>"),
+            (Keys.acdMode, acd.mode.rawValue),
         ]
     }
 

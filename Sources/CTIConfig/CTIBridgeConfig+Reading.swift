@@ -43,6 +43,7 @@ extension CTIBridgeConfig {
         let databasePath = settings.string(Keys.databasePath, default: "ctibridge.sqlite")
         let level = settings.choice(Keys.logLevel, default: Log.Level.info, what: "log level")
         let format = settings.choice(Keys.logFormat, default: Log.Format.text, what: "log format")
+        let acdMode = settings.choice(Keys.acdMode, default: ACD.Mode.controller, what: "ACD mode")
 
         guard settings.problems.isEmpty, let username, let secret else {
             throw CTIBridgeConfigError(problems: settings.problems)
@@ -59,6 +60,7 @@ extension CTIBridgeConfig {
             asterisk: asterisk, http: HTTP(host: httpHost, port: httpPort),
             database: Database(path: databasePath), log: Log(level: level, format: format))
         config.site = Site(file: siteFile)
+        config.acd = ACD(mode: acdMode)
         return config
     }
 

@@ -22,6 +22,7 @@ extension CTIBridgeConfig {
         public static let logLevel = "log.level"
         public static let logFormat = "log.format"
         public static let siteFile = "site.file"
+        public static let acdMode = "acd.mode"
 
         /// Keys whose values are secret: redacted by the providers and never printed.
         public static let secrets: Set<String> = [amiSecret, ariPassword]

@@ -80,12 +80,14 @@ struct ConfigLoadingTests {
             "LOG_FORMAT": "json", "ASTERISK_AMI_TRANSPORT": "tls", "ASTERISK_AMI_TLS_CA_FILE": "/dev/null",
             "ASTERISK_AMI_TLS_SERVER_NAME": "pbx.example.com", "ASTERISK_ARI_URL": "https://pbx.example:8089/ari",
             "ASTERISK_ARI_USERNAME": "cti", "ASTERISK_ARI_PASSWORD": "p", "ASTERISK_ARI_APPLICATION": "cc", "SITE_FILE": "site.json",
+            "ACD_MODE": "Observer",
         ]
         let config = try await CTIBridgeConfig.load(environment: environment)
         #expect(config.redactedSettings.map(\.value) == [
             "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "tls", "/dev/null", "pbx.example.com",
-            "https://pbx.example:8089/ari", "cti", "<set>", "cc", "::1", "65535", "x.sqlite", "critical", "json", "site.json",
+            "https://pbx.example:8089/ari", "cti", "<set>", "cc", "::1", "65535", "x.sqlite", "critical", "json", "site.json", "observer",
         ])
+        #expect(config.acd.mode == .observer)
     }
 
     @Test("Providers can be passed in directly, the first one winning")
