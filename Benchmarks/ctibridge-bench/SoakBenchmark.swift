@@ -59,9 +59,12 @@ struct SoakBenchmark: AsyncParsableCommand {
         var logger = Logger(label: "soak")
         logger.logLevel = .error
 
+        // The simulator is stopped by cancellation at the end; its own logs stay quiet.
+        var simulatorLogger = logger
+        simulatorLogger.logLevel = .critical
         let simulator = DemoAssembly.simulator(
             recordings: folder.appendingPathComponent("recordings"), password: "soak-secret", answerDelay: .milliseconds(800),
-            mediaDuration: .milliseconds(400), logger: logger)
+            mediaDuration: .milliseconds(400), logger: simulatorLogger)
         let simulatorTask = Task { try await simulator.run() }
         let store = try await DemoAssembly.store(path: folder.appendingPathComponent("ctibridge.sqlite").path)
         var ari = ARIConfiguration(

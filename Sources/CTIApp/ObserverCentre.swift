@@ -13,7 +13,7 @@ import Telephony
 
 /// The service in observer mode (`acd.mode = observer`): Asterisk's app_queue routes the calls
 /// (queues.conf) and CTIBridge follows it over AMI. What app_queue does becomes screen-pops,
-/// stored interactions and `/metrics` counters, and agents pause and unpause from the desktop.
+/// stored interactions, the wallboard and `/metrics`, and agents pause and unpause from the desktop.
 /// No ARI is needed. Run it as a ServiceLifecycle `Service`.
 public final class ObserverCentre: Service, Sendable {
     public let store: CTIStore
@@ -28,13 +28,12 @@ public final class ObserverCentre: Service, Sendable {
     let server: CTIServerConfiguration
     let logger: Logger
     let onServerRunning: @Sendable (Int) async -> Void
-    /// Agents by state, from the observer's events, for `/metrics`.
-    let agentStates = AgentStateCounts()
+    public let wallboard: ObserverWallboard
 
     /// Puts the parts together; nothing runs until ``run()``.
     public init(
-        store: CTIStore, ami: AMIClientConfiguration, server: CTIServerConfiguration, clock: ACDClock = .continuous(),
-        logger: Logger = Logger(label: "ctibridge"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        store: CTIStore, ami: AMIClientConfiguration, server: CTIServerConfiguration, names: [String: String] = [:],
+        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.store = store
         self.server = server
@@ -49,12 +48,14 @@ public final class ObserverCentre: Service, Sendable {
             hub: hub, context: StorePopContext(store: store), metrics: metrics, now: { clock.now().seconds }, logger: logger)
         recorder = InteractionRecorder(store: store, logger: logger)
         counter = CallOutcomeCounter(metrics: metrics)
+        wallboard = ObserverWallboard(observer: observer, hub: hub, clock: clock, names: names)
         let client = self.client
-        let agentStates = self.agentStates
+        let wallboard = self.wallboard
         metrics.addSource {
             let statistics = client.statistics
-            return CTIMetricsSample(
-                agentsByState: agentStates.byState, connections: [.init(name: "ami", up: statistics.isConnected, reconnects: statistics.reconnects)])
+            var sample = wallboard.latestSample.withLock { $0 }
+            sample.connections = [.init(name: "ami", up: statistics.isConnected, reconnects: statistics.reconnects)]
+            return sample
         }
     }
 
@@ -94,11 +95,8 @@ public final class ObserverCentre: Service, Sendable {
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
                         workers.addTask { await self.counter.run(events: counts) }
-                        workers.addTask {
-                            for await event in states {
-                                if case .agentState(let agent, let state) = event { self.agentStates.set(agent, state.kind) }
-                            }
-                        }
+                        workers.addTask { await self.wallboard.follow(events: states) }
+                        workers.addTask { await self.wallboard.run() }
                         await workers.waitForAll()
                     }
                 }
@@ -109,17 +107,6 @@ public final class ObserverCentre: Service, Sendable {
             }
             await group.waitForAll()
         }
-    }
-}
-
-/// Each agent's latest state, counted by state for `/metrics`.
-final class AgentStateCounts: Sendable {
-    private let states = Mutex<[AgentID: AgentStateKind]>([:])
-
-    func set(_ agent: AgentID, _ state: AgentStateKind) { states.withLock { $0[agent] = state } }
-
-    var byState: [String: Int] {
-        states.withLock { states in states.values.reduce(into: [:]) { $0[$1.rawValue, default: 0] += 1 } }
     }
 }
 

@@ -106,7 +106,13 @@ struct DemoCommand: AsyncParsableCommand {
         simulatorTask.cancel()
         _ = await simulatorTask.result
         try store.close()
-        print("Stopped. Data kept in \(data.path).")
+        if format == .json {
+            var announcer = logger
+            announcer.logLevel = .info
+            announcer.notice("Stopped; data kept", metadata: ["data": "\(data.path)"])
+        } else {
+            print("Stopped. Data kept in \(data.path).")
+        }
     }
 
     static func printWelcome(port: Int) {

@@ -82,13 +82,18 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Observer mode: app_queue routes the calls, CTIBridge follows it over AMI (no ARI needed).
     static func observe(_ settings: CTIBridgeConfig, logger: Logger) async throws {
+        // The site file is optional here: it gives display names and the country for caller-ID lookups.
+        var site: SiteConfiguration.Loaded?
+        if let file = settings.site.file {
+            do {
+                site = try SiteConfiguration.load(path: file, application: settings.asterisk.ari.application)
+            } catch {
+                fail(error.description)
+            }
+        }
         let store: CTIStore
         do {
-            // The site file is optional here; it gives the country for caller-ID lookups.
-            let country = settings.site.file.flatMap {
-                try? SiteConfiguration.load(path: $0, application: settings.asterisk.ari.application).defaultCountry
-            } ?? "US"
-            store = try CTIStore.open(StorageConfiguration(path: settings.database.path, defaultCountry: country))
+            store = try CTIStore.open(StorageConfiguration(path: settings.database.path, defaultCountry: site?.defaultCountry ?? "US"))
         } catch {
             fail("database \(settings.database.path): \(error)")
         }
@@ -96,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
         let ami = settings.asterisk.ami
         let centre = ObserverCentre(
             store: store, ami: ami.clientConfiguration, server: CTIServerConfiguration(host: settings.http.host, port: settings.http.port),
-            logger: logger,
+            names: site?.names ?? [:], logger: logger,
             onServerRunning: { port in
                 print("CTIBridge serving http://\(settings.http.host):\(port)/ (observer mode: app_queue over AMI \(ami.host):\(ami.port))")
             })

@@ -102,6 +102,20 @@ struct ObserverModeTests {
         #expect(metrics.contains(#"ctibridge_connection_up_bool{connection="ami"} 1"#))
         #expect(metrics.contains(#"ctibridge_screen_pops_sent_total{type="offer"}"#))
 
+        // The wallboard, built from app_queue's events: the answered call, the paused agent with the reason.
+        #expect(try await poll { try await client.wallboard(token: supervisor).queues.first { $0.queue == "support" }?.answeredToday == 1 })
+        let board = try await client.wallboard(token: supervisor)
+        let row = try #require(board.queues.first { $0.queue == "support" })
+        #expect(row.waiting == 0 && row.abandonedToday == 0)
+        #expect(row.serviceLevelToday == 1)
+        let onBreak = try #require(board.agents.first { $0.agentID == "1002" })
+        #expect(onBreak.state == .paused && onBreak.reason == "coffee")
+        #expect(board.agents.first { $0.agentID == "1001" }.map { $0.state != .paused } == true)
+        #expect(try await client.request(.GET, "/api/wallboard", token: agent).status == 403)
+        let gauges = String(decoding: try await client.request(.GET, "/metrics", token: supervisor).body, as: UTF8.self)
+        #expect(gauges.contains(#"ctibridge_queue_waiting_calls{queue="support"} 0"#), "\(gauges)")
+        #expect(gauges.contains(#"ctibridge_agents_count{state="paused"} 1"#))
+
         await group.triggerGracefulShutdown()
         _ = await running.result
         try await simulator.stop()
