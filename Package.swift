@@ -95,14 +95,14 @@ let package = Package(
         // Prometheus metrics: pushed counters and gauges read from sources at each scrape.
         .target(
             name: "CTIMetrics",
-            dependencies: [.product(name: "Prometheus", package: "swift-prometheus")],
+            dependencies: [.product(name: "Prometheus", package: "swift-prometheus"), logging],
             swiftSettings: swiftSettings
         ),
         // The service put together: IVR → ACD → screen-pops, agent actions, wallboard, storage.
         .target(
             name: "CTIApp",
             dependencies: [
-                "CTICore", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle, nioCore,
+                "CTICore", "AMI", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle, nioCore,
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -147,7 +147,7 @@ let package = Package(
             name: "ctibridge",
             dependencies: [
                 "CTICore", "AMI", "ARI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
-                "Storage", "CTIApp", "CTIDemo", "CTIServer",
+                "Storage", "CTIApp", "CTIDemo", "CTIServer", "CTIMetrics",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -157,6 +157,7 @@ let package = Package(
             name: "ctibridge-bench",
             dependencies: [
                 "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
+                "CTIApp", "CTIDemo", lifecycle,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -196,7 +197,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CTIMetricsTests", dependencies: ["CTIMetrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "CTIMetricsTests", dependencies: ["CTIMetrics", logging], swiftSettings: swiftSettings),
         .testTarget(
             name: "CTIServerTests",
             dependencies: [
@@ -255,7 +256,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport",
+                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "AMI", "ARI", "AsteriskSimulator", "BrowserSupport",
                 logging, httpClient, wsClient, nioCore, nioHTTP1, httpTypes,
             ],
             swiftSettings: swiftSettings

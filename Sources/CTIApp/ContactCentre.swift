@@ -78,6 +78,8 @@ public final class ContactCentre: Service, Sendable {
         let calls = controller.events()
         let states = controller.events()
         let recorded = controller.events()
+        let counts = controller.events()
+        let counter = CallOutcomeCounter(metrics: metrics)
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
             actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store), logger: logger),
@@ -115,6 +117,7 @@ public final class ContactCentre: Service, Sendable {
                         }
                         workers.addTask { await wallboard.follow(events: states) }
                         workers.addTask { await wallboard.run() }
+                        workers.addTask { await counter.run(events: counts) }
                         await workers.waitForAll()
                     }
                 }

@@ -27,6 +27,7 @@ extension CTIBridgeConfig {
             (Keys.storageDefaultCountry, storage.defaultCountry ?? "<site file>"),
             (Keys.storageWebhookURL, storage.webhookURL ?? "<none>"),
             (Keys.storageWebhookSecret, storage.webhookSecret.isEmpty ? "<missing>" : "<set>"),
+            (Keys.acdMode, acd.mode.rawValue),
         ]
     }
 

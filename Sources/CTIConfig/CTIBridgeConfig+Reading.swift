@@ -43,6 +43,7 @@ extension CTIBridgeConfig {
         let databasePath = settings.string(Keys.databasePath, default: "ctibridge.sqlite")
         let level = settings.choice(Keys.logLevel, default: Log.Level.info, what: "log level")
         let format = settings.choice(Keys.logFormat, default: Log.Format.text, what: "log format")
+        let acdMode = settings.choice(Keys.acdMode, default: ACD.Mode.controller, what: "ACD mode")
 
         let storage = Self.storage(&settings)
 
@@ -62,6 +63,7 @@ extension CTIBridgeConfig {
             database: Database(path: databasePath), log: Log(level: level, format: format))
         config.site = Site(file: siteFile)
         config.storage = storage
+        config.acd = ACD(mode: acdMode)
         return config
     }
 

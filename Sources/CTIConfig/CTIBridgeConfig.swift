@@ -23,6 +23,8 @@
 /// - `site.file` (path): queues, agents, IVR flows and DNIS routes for `serve`.
 /// - `database.path` (string, default `ctibridge.sqlite`): the SQLite file.
 /// - `log.level` (`trace` … `critical`, default `info`), `log.format` (`text` | `json`, default `text`).
+/// - `acd.mode` (`controller` | `observer`, default `controller`): CTIBridge routes calls over ARI, or
+///   app_queue routes them and CTIBridge observes over AMI.
 public struct CTIBridgeConfig: Sendable, Hashable {
     /// Everything about the Asterisk beside us.
     public var asterisk: Asterisk
@@ -36,6 +38,8 @@ public struct CTIBridgeConfig: Sendable, Hashable {
     public var site: Site = Site()
     /// Keys under `storage`: phone numbering and the outbound webhook.
     public var storage: Storage = Storage()
+    /// Who routes calls.
+    public var acd: ACD = ACD()
 
     /// A configuration made of these sections.
     public init(asterisk: Asterisk, http: HTTP = HTTP(), database: Database = Database(), log: Log = Log()) {

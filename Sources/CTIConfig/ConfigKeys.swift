@@ -25,6 +25,7 @@ extension CTIBridgeConfig {
         public static let storageDefaultCountry = "storage.defaultCountry"
         public static let storageWebhookURL = "storage.webhook.url"
         public static let storageWebhookSecret = "storage.webhook.secret"
+        public static let acdMode = "acd.mode"
 
         /// Keys whose values are secret: redacted by the providers and never printed.
         public static let secrets: Set<String> = [amiSecret, ariPassword, storageWebhookSecret]

@@ -2,6 +2,7 @@ import ARI
 import ArgumentParser
 import AsteriskSimulator
 import CTIApp
+import CTIConfig
 import CTICore
 import CTIDemo
 import Foundation
@@ -45,6 +46,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "HMAC-SHA256 key for the webhook signature (16+ characters).")
     var webhookSecret: String?
 
+    @Option(help: "Log format: text, or json for one JSON object per line (call lines and the welcome become log lines too).")
+    var logFormat: String = "text"
+
     func validate() throws {
         if let webhookURL {
             guard webhookURL.hasPrefix("http://") || webhookURL.hasPrefix("https://") else { throw ValidationError("--webhook-url must be an http:// or https:// URL") }
@@ -54,9 +58,12 @@ struct DemoCommand: AsyncParsableCommand {
         guard (0...65_535).contains(httpPort) else { throw ValidationError("--http-port must be 0-65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+        guard LogOutput.format(logFormat) != nil else { throw ValidationError("--log-format must be text or json") }
     }
 
     func run() async throws {
+        let format = LogOutput.format(logFormat) ?? .text
+        LogOutput.bootstrap(format: format)
         var logger = Logger(label: "ctibridge.demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let data = URL(fileURLWithPath: dataDirectory, isDirectory: true)
@@ -75,11 +82,27 @@ struct DemoCommand: AsyncParsableCommand {
         let ariURL = await simulator.baseURL()
         let centre = try DemoAssembly.centre(
             store: store, ariURL: ariURL, ariPassword: secret, httpPort: httpPort, recordings: recordings, logger: logger,
-            onServerRunning: { port in Self.printWelcome(port: port) })
+            onServerRunning: { [logger] port in
+                if format == .json {
+                    var announcer = logger
+                    announcer.logLevel = .info
+                    announcer.notice("CTIBridge demo running", metadata: [
+                        "desktop": "http://127.0.0.1:\(port)/", "wallboard": "http://127.0.0.1:\(port)/wallboard.html",
+                        "metrics": "http://127.0.0.1:\(port)/metrics",
+                    ])
+                } else {
+                    Self.printWelcome(port: port)
+                }
+            })
         let callers = DemoCallers(simulator: simulator, behaviour: .init(callsPerSecond: callsPerSecond, seed: seed), logger: logger)
         let printer = centre.controller.events()
         let hangUps = centre.controller.events()
-        let traffic = DemoTraffic(centre: centre, callers: callers, printer: printer, hangUps: hangUps)
+        var callLogger: Logger?
+        if format == .json {
+            callLogger = Logger(label: "ctibridge.demo.calls")
+            callLogger?.logLevel = .info
+        }
+        let traffic = DemoTraffic(centre: centre, callers: callers, printer: printer, hangUps: hangUps, callLogger: callLogger)
 
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: centre), .init(service: traffic), .init(service: WebhookDispatcher(store: store, logger: logger))],
@@ -94,7 +117,13 @@ struct DemoCommand: AsyncParsableCommand {
         simulatorTask.cancel()
         _ = await simulatorTask.result
         try store.close()
-        print("Stopped. Data kept in \(data.path).")
+        if format == .json {
+            var announcer = logger
+            announcer.logLevel = .info
+            announcer.notice("Stopped; data kept", metadata: ["data": "\(data.path)"])
+        } else {
+            print("Stopped. Data kept in \(data.path).")
+        }
     }
 
     static func printWelcome(port: Int) {
@@ -116,6 +145,8 @@ struct DemoTraffic: Service {
     let callers: DemoCallers
     let printer: BoundedEventStream<ACDControllerEvent>
     let hangUps: BoundedEventStream<ACDControllerEvent>
+    /// Where call lines go as log lines (JSON logs); nil prints them.
+    var callLogger: Logger?
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -128,13 +159,13 @@ struct DemoTraffic: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await callers.generate() }
                 group.addTask { await callers.follow(hangUps) }
-                group.addTask { await Self.printCalls(printer) }
+                group.addTask { await Self.printCalls(printer, to: callLogger) }
                 await group.waitForAll()
             }
         }
     }
 
-    static func printCalls(_ events: BoundedEventStream<ACDControllerEvent>) async {
+    static func printCalls(_ events: BoundedEventStream<ACDControllerEvent>, to logger: Logger? = nil) async {
         let formatter = Date.FormatStyle(date: .omitted, time: .standard)
         for await event in events {
             let line: String? =
@@ -147,7 +178,12 @@ struct DemoTraffic: Service {
                 case .autoPaused(let agent, _, let reason): "agent \(agent) paused: \(reason)"
                 default: nil
                 }
-            if let line { Swift.print("\(Date().formatted(formatter))  \(line)") }
+            guard let line else { continue }
+            if let logger {
+                logger.info("\(line)")
+            } else {
+                Swift.print("\(Date().formatted(formatter))  \(line)")
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("Log format, text or json (one JSON object per line); overrides log.format.", valueName: "format"))
+    var logFormat: String?
+
+    func validate() throws {
+        if let logFormat, LogOutput.format(logFormat) == nil { throw ValidationError("--log-format must be text or json") }
+    }
+
     func run() async throws {
         let settings: CTIBridgeConfig
         do {
@@ -31,8 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             Self.fail(error.description)
         }
+        LogOutput.bootstrap(format: logFormat.flatMap(LogOutput.format) ?? settings.log.format)
         var logger = Logger(label: "ctibridge")
         logger.logLevel = Logger.Level(rawValue: settings.log.level.rawValue) ?? .info
+        if settings.acd.mode == .observer {
+            try await Self.observe(settings, logger: logger)
+            return
+        }
         let ari = settings.asterisk.ari
         var missing: [String] = []
         if ari.password.isEmpty { missing.append("asterisk.ari.password (or ASTERISK_ARI_PASSWORD) is required by serve") }
@@ -67,6 +79,37 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: centre), .init(service: WebhookDispatcher(store: store, logger: logger))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try store.close()
+    }
+
+    /// Observer mode: app_queue routes the calls, CTIBridge follows it over AMI (no ARI needed).
+    static func observe(_ settings: CTIBridgeConfig, logger: Logger) async throws {
+        // The site file is optional here: it gives display names and the country for caller-ID lookups.
+        var site: SiteConfiguration.Loaded?
+        if let file = settings.site.file {
+            do {
+                site = try SiteConfiguration.load(path: file, application: settings.asterisk.ari.application)
+            } catch {
+                fail(error.description)
+            }
+        }
+        let store: CTIStore
+        do {
+            store = try CTIStore.open(StorageConfiguration(path: settings.database.path, defaultCountry: site?.defaultCountry ?? "US"))
+        } catch {
+            fail("database \(settings.database.path): \(error)")
+        }
+        try await bootstrapAdmin(store)
+        let ami = settings.asterisk.ami
+        let centre = ObserverCentre(
+            store: store, ami: ami.clientConfiguration, server: CTIServerConfiguration(host: settings.http.host, port: settings.http.port),
+            names: site?.names ?? [:], logger: logger,
+            onServerRunning: { port in
+                print("CTIBridge serving http://\(settings.http.host):\(port)/ (observer mode: app_queue over AMI \(ami.host):\(ami.port))")
+            })
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: centre)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try store.close()
     }

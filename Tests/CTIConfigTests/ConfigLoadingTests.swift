@@ -84,13 +84,15 @@ struct ConfigLoadingTests {
             "ASTERISK_ARI_USERNAME": "cti", "ASTERISK_ARI_PASSWORD": "p", "ASTERISK_ARI_APPLICATION": "cc", "SITE_FILE": "site.json",
             "STORAGE_DEFAULT_COUNTRY": "gb", "STORAGE_WEBHOOK_URL": "https://crm.example/hook",
             "STORAGE_WEBHOOK_SECRET": "0123456789abcdef",
+            "ACD_MODE": "Observer",
         ]
         let config = try await CTIBridgeConfig.load(environment: environment)
         #expect(config.redactedSettings.map(\.value) == [
             "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "tls", "/dev/null", "pbx.example.com",
             "https://pbx.example:8089/ari", "cti", "<set>", "cc", "::1", "65535", "x.sqlite", "critical", "json", "site.json",
-            "GB", "https://crm.example/hook", "<set>",
+            "GB", "https://crm.example/hook", "<set>", "observer",
         ])
+        #expect(config.acd.mode == .observer)
     }
 
     @Test("Providers can be passed in directly, the first one winning")

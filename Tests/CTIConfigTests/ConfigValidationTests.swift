@@ -25,7 +25,8 @@ struct ConfigValidationTests {
               }, "ari": { "url": "ftp://pbx", "application": "two words" } },
               "http": { "host": "", "port": "eighty" },
               "database": { "path": "   " },
-              "log": { "level": "loud", "format": "xml" }
+              "log": { "level": "loud", "format": "xml" },
+              "acd": { "mode": "dialer" }
             }
             """)
         let found = await problems(file: file.path, environment: ["ASTERISK_AMI_USERNAME": "two words"])
@@ -47,6 +48,7 @@ struct ConfigValidationTests {
             ("database.path", .invalidValue),
             ("log.level", .unknownValue),
             ("log.format", .unknownValue),
+            ("acd.mode", .unknownValue),
         ]
         #expect(found.count == expected.count, "\(found)")
         for (key, code) in expected {
@@ -57,6 +59,7 @@ struct ConfigValidationTests {
         #expect(byKey["asterisk.ami.secret"]?.message.contains("ASTERISK_AMI_SECRET") == true)
         #expect(byKey["asterisk.ami.authMethod"]?.message.contains("expected one of: plain, md5") == true)
         #expect(byKey["asterisk.ami.events"]?.message.contains("\"bogus\"") == true)
+        #expect(byKey["acd.mode"]?.message.contains("expected one of: controller, observer") == true)
         #expect(byKey["http.port"]?.message == "expected an integer port number, got \"eighty\" (from file \(file.path))")
         #expect(byKey["log.level"]?.message.contains("trace, debug, info, notice, warning, error, critical") == true)
         #expect(byKey["asterisk.ami.username"]?.message.contains("environment variable ASTERISK_AMI_USERNAME") == true)

@@ -39,6 +39,9 @@ public actor InteractionRecorder {
             var call = pending[info.id] ?? Pending(info: info, startedAt: wallClock())
             call.wait = wait
             pending[info.id] = call
+        case .overflowed(let id, _, let queue):
+            // Stored under the queue that answered (or lost) the call.
+            pending[id]?.info.queue = queue
         case .connected(let id, _, _, let recording):
             pending[id]?.recording = recording
         case .ended(let id, let agent, _, let talk):
