@@ -3,7 +3,7 @@ import AsteriskSimulator
 import Foundation
 import Testing
 
-@Suite("actions through the real AMIClient", .timeLimit(.minutes(1)))
+@Suite("actions through the real AMIClient", .timeLimit(.minutes(5)))
 struct ClientActionTests {
     /// The captured Originate as the client sends it.
     static func capturedOriginate() -> AMIOriginate {

@@ -6,7 +6,7 @@ import ServiceLifecycle
 import TestSupport
 import Testing
 
-@Suite("simulator lifecycle, clock and live traffic", .timeLimit(.minutes(1)))
+@Suite("simulator lifecycle, clock and live traffic", .timeLimit(.minutes(5)))
 struct LifecycleTests {
     @Test("stop closes every connection; start listens again on the same port with the same PBX")
     func stopAndRestart() async throws {

@@ -2,7 +2,7 @@ import AMI
 import AsteriskSimulator
 import Testing
 
-@Suite("AMI protocol over loopback (raw socket)", .timeLimit(.minutes(1)))
+@Suite("AMI protocol over loopback (raw socket)", .timeLimit(.minutes(5)))
 struct ProtocolTests {
     @Test("greeting, then plain login answered like the capture, with FullyBooted (no Timestamp)")
     func plainLogin() async throws {

@@ -30,7 +30,7 @@ struct WebhookDispatcherTests {
                 test.clock.advance(seconds: 1)
                 #expect(try await dispatcher.drainOnce() == 1)
                 let received = receiver.received
-                #expect(received.count == 3)
+                try #require(received.count == 3)
                 #expect(received.allSatisfy { $0.signatureValid && $0.event == "ticket.created" })
                 #expect(received.map(\.body).allSatisfy { $0 == received[0].body })
                 let json = try JSONSerialization.jsonObject(with: Data(received[0].body.utf8)) as? [String: Any]
