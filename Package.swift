@@ -236,7 +236,8 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes,
+                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

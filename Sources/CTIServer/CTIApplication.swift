@@ -12,6 +12,9 @@ import NIOCore
 /// - `GET /api/me`, `POST /api/actions` (the REST twin of socket actions), `GET /api/wallboard` — bearer token
 /// - `/ws/agent` and `/ws/supervisor` — token by `?token=` or a first `auth` frame
 /// - `/` the agent desktop, `/wallboard.html` the supervisor wallboard
+/// - `/api/customers`, `/api/lookup`, `/api/interactions`, `/api/tickets`, `/api/users`, `/api/tokens`
+///   when `dependencies.records` is set; `GET /openapi.json` documents every route
+/// - every 4xx/5xx answer carries an ``APIError`` body
 public func buildApplication(
     configuration: CTIServerConfiguration,
     dependencies: CTIServerDependencies,

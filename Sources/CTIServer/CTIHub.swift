@@ -131,6 +131,17 @@ public actor CTIHub {
         if !affected.isEmpty { logger.info("closed sockets of a revoked token", metadata: ["cti.sockets": "\(affected.count)"]) }
     }
 
+    /// Closes every socket of user `userID` (1008): they were deactivated or their password changed.
+    public func revoke(userID: String) {
+        let affected = sockets.filter { $0.value.principal.userID == userID }.map(\.key)
+        for id in affected {
+            guard let socket = sockets[id] else { continue }
+            socket.queue.send(.text(CTIServerFrame.error(CTIProtocolError(.tokenRevoked, "session ended")).encoded()))
+            socket.queue.close(code: 1008, reason: "user signed out")
+        }
+        if !affected.isEmpty { logger.info("closed sockets of a signed-out user", metadata: ["cti.sockets": "\(affected.count)"]) }
+    }
+
     /// Closes every socket (server shutdown, 1001).
     public func closeAll() {
         for socket in sockets.values { socket.queue.close(code: 1001, reason: "server shutting down") }

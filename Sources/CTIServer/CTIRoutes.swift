@@ -62,7 +62,7 @@ struct CTIRoutes: Sendable {
             CustomerRoutes(records: records, principal: principal).register(on: router)
             InteractionRoutes(records: records, principal: principal).register(on: router)
             TicketRoutes(records: records, principal: principal).register(on: router)
-            UserRoutes(records: records, principal: principal).register(on: router)
+            UserRoutes(records: records, hub: hub, principal: principal).register(on: router)
         }
         OpenAPIRoute().register(on: router)
         if let qa = dependencies.qa {

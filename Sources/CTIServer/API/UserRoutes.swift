@@ -6,6 +6,8 @@ import HummingbirdWebSocket
 /// and issue or revoke API tokens; supervisors may list users.
 struct UserRoutes: Sendable {
     let records: any CTIRecords
+    /// Closes the sockets of users who are deactivated or get a new password.
+    let hub: CTIHub
     let principal: @Sendable (Request) async throws -> CTIPrincipal
 
     struct TokenBody: Codable, Sendable { var name: String }
@@ -28,12 +30,16 @@ struct UserRoutes: Sendable {
             let caller = try await principal(request)
             let id = try APIParameters.id(context, entity: "user")
             let update = try await RequestBody.decode(UserUpdate.self, schema: .ref("UserUpdate"), from: request)
-            return APIReply(try await records.updateUser(id: id, update, as: caller))
+            let user = try await records.updateUser(id: id, update, as: caller)
+            if update.isActive == false || update.password != nil { await hub.revoke(userID: String(id)) }
+            return APIReply(user)
         }
         router.post("/api/users/:id/deactivate") { request, context in
             let caller = try await principal(request)
             let id = try APIParameters.id(context, entity: "user")
-            return APIReply(try await records.updateUser(id: id, UserUpdate(isActive: false), as: caller))
+            let user = try await records.updateUser(id: id, UserUpdate(isActive: false), as: caller)
+            await hub.revoke(userID: String(id))
+            return APIReply(user)
         }
         router.post("/api/users/:id/tokens") { request, context in
             let caller = try await principal(request)
