@@ -228,7 +228,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ACDWiringTests",
-            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", logging],
+            dependencies: ["Telephony", "AsteriskSimulator", "AMI", "ARI", "CTICore", "TestSupport", logging],
+            swiftSettings: swiftSettings
+        ),
+        // The REST API over loopback: real SQLite temp files, real Hummingbird on 127.0.0.1:0.
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes,
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
             swiftSettings: swiftSettings
         ),
         // QA over HTTP: the QA API on a real server and SQLite file, recordings, retention, the QA page in Chromium.

@@ -57,7 +57,7 @@ public final class ContactCentre: Service, Sendable {
         let context = StorePopContext(store: store)
         runner = IVRRunner(
             rest: events.rest, catalog: catalog, routes: routes, lookup: context, handoff: IVRToACDHandoff(controller: controller),
-            sink: IVROutcomeLog(), clock: ContinuousClock(), now: ivrNow, logger: logger)
+            sink: StoreIVROutcomes(store: store, logger: logger), clock: ContinuousClock(), now: ivrNow, logger: logger)
         publisher = ScreenPopPublisher(hub: hub, context: context, metrics: metrics, now: { clock.now().seconds }, logger: logger)
         recorder = InteractionRecorder(store: store, logger: logger)
         wallboard = WallboardPublisher(controller: controller, hub: hub, clock: clock, configuration: acd.engine, names: names)
@@ -84,6 +84,7 @@ public final class ContactCentre: Service, Sendable {
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
+        dependencies.records = StoreRecords(store: store)
         dependencies.qa = StoreQAService(store: store, settings: qa)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,

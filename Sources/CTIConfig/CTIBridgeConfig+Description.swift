@@ -24,6 +24,9 @@ extension CTIBridgeConfig {
             (Keys.logLevel, log.level.rawValue),
             (Keys.logFormat, log.format.rawValue),
             (Keys.siteFile, site.file ?? "<none>"),
+            (Keys.storageDefaultCountry, storage.defaultCountry ?? "<site file>"),
+            (Keys.storageWebhookURL, storage.webhookURL ?? "<none>"),
+            (Keys.storageWebhookSecret, storage.webhookSecret.isEmpty ? "<missing>" : "<set>"),
         ]
     }
 

@@ -44,6 +44,8 @@ extension CTIBridgeConfig {
         let level = settings.choice(Keys.logLevel, default: Log.Level.info, what: "log level")
         let format = settings.choice(Keys.logFormat, default: Log.Format.text, what: "log format")
 
+        let storage = Self.storage(&settings)
+
         guard settings.problems.isEmpty, let username, let secret else {
             throw CTIBridgeConfigError(problems: settings.problems)
         }
@@ -59,6 +61,7 @@ extension CTIBridgeConfig {
             asterisk: asterisk, http: HTTP(host: httpHost, port: httpPort),
             database: Database(path: databasePath), log: Log(level: level, format: format))
         config.site = Site(file: siteFile)
+        config.storage = storage
         return config
     }
 

@@ -34,6 +34,8 @@ public struct CTIBridgeConfig: Sendable, Hashable {
     public var log: Log
     /// The site file.
     public var site: Site = Site()
+    /// Keys under `storage`: phone numbering and the outbound webhook.
+    public var storage: Storage = Storage()
 
     /// A configuration made of these sections.
     public init(asterisk: Asterisk, http: HTTP = HTTP(), database: Database = Database(), log: Log = Log()) {

@@ -22,8 +22,11 @@ extension CTIBridgeConfig {
         public static let logLevel = "log.level"
         public static let logFormat = "log.format"
         public static let siteFile = "site.file"
+        public static let storageDefaultCountry = "storage.defaultCountry"
+        public static let storageWebhookURL = "storage.webhook.url"
+        public static let storageWebhookSecret = "storage.webhook.secret"
 
         /// Keys whose values are secret: redacted by the providers and never printed.
-        public static let secrets: Set<String> = [amiSecret, ariPassword]
+        public static let secrets: Set<String> = [amiSecret, ariPassword, storageWebhookSecret]
     }
 }

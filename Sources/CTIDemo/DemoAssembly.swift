@@ -26,8 +26,8 @@ public enum DemoAssembly {
     }
 
     /// Opens (creating and migrating) the SQLite file and seeds it on first use.
-    public static func store(path: String) async throws -> CTIStore {
-        let store = try CTIStore.open(StorageConfiguration(path: path, defaultCountry: "VN"))
+    public static func store(path: String, webhooks: [WebhookEndpoint] = []) async throws -> CTIStore {
+        let store = try CTIStore.open(StorageConfiguration(path: path, defaultCountry: "VN", webhooks: webhooks))
         try await DemoSite.seed(store)
         return store
     }

@@ -19,7 +19,25 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, dependencies: dependencies, hub: hub, logger: logger)
+    var app = Application(
+        router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CTIBridge"),
+        onServerRunning: onServerRunning,
+        logger: logger
+    )
+    app.addServices(CTIRevocationService(hub: hub, revoked: dependencies.authenticator.revokedTokens()))
+    return app
+}
+
+/// Every route of the CTI server (``APIOperations`` documents each one), with errors answered as
+/// ``APIError`` bodies.
+public func buildRouter(
+    configuration: CTIServerConfiguration, dependencies: CTIServerDependencies, hub: CTIHub, logger: Logger
+) -> Router<BasicWebSocketRequestContext> {
     let router = Router(context: BasicWebSocketRequestContext.self)
+    router.add(middleware: APIErrorMiddleware(logger: logger))
     if let publicFolder = Bundle.module.resourceURL?.appendingPathComponent("Public").path {
         router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: true, logger: logger))
     }
@@ -43,13 +61,5 @@ public func buildApplication(
                 inbound: inbound, outbound: outbound)
         }
     }
-    var app = Application(
-        router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize))),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CTIBridge"),
-        onServerRunning: onServerRunning,
-        logger: logger
-    )
-    app.addServices(CTIRevocationService(hub: hub, revoked: dependencies.authenticator.revokedTokens()))
-    return app
+    return router
 }

@@ -57,6 +57,14 @@ struct CTIRoutes: Sendable {
         if let flows = dependencies.flows {
             FlowRoutes(flows: flows, principal: { try await principal($0) }).register(on: router)
         }
+        if let records = dependencies.records {
+            let principal: @Sendable (Request) async throws -> CTIPrincipal = { try await self.principal($0) }
+            CustomerRoutes(records: records, principal: principal).register(on: router)
+            InteractionRoutes(records: records, principal: principal).register(on: router)
+            TicketRoutes(records: records, principal: principal).register(on: router)
+            UserRoutes(records: records, principal: principal).register(on: router)
+        }
+        OpenAPIRoute().register(on: router)
         if let qa = dependencies.qa {
             QARoutes(qa: qa, principal: { try await principal($0) }).register(on: router)
         }

@@ -42,6 +42,8 @@ public struct CTIServerDependencies: Sendable {
     public var metrics: (@Sendable () -> String)?
     /// IVR flow administration at `/api/flows`; nil leaves those routes out.
     public var flows: (any FlowAdministration)?
+    /// Customers, interactions, tickets and users under `/api/…`; nil leaves those routes out.
+    public var records: (any CTIRecords)?
     /// The QA back office at `/api/qa/*` and `/api/recordings/*`; nil leaves those routes out.
     public var qa: (any QAService)?
 

@@ -12,6 +12,7 @@ public struct CTIStore: Sendable {
     public let users: SQLiteUserRepository
     public let audit: SQLiteAuditLog
     public let outbox: SQLiteWebhookOutbox
+    public let ivrOutcomes: SQLiteIVROutcomeRepository
     public let recordings: SQLiteRecordingIndex
     public let scorecards: SQLiteScorecardRepository
     public let evaluations: SQLiteEvaluationRepository
@@ -69,6 +70,7 @@ public struct CTIStore: Sendable {
         users = SQLiteUserRepository(context: context)
         audit = SQLiteAuditLog(context: context)
         outbox = SQLiteWebhookOutbox(context: context)
+        ivrOutcomes = SQLiteIVROutcomeRepository(context: context)
         recordings = SQLiteRecordingIndex(context: context)
         scorecards = SQLiteScorecardRepository(context: context)
         evaluations = SQLiteEvaluationRepository(context: context)

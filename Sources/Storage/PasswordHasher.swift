@@ -35,6 +35,28 @@ public struct PasswordHasher: Sendable {
         _ = try? derive(password, salt: Data(repeating: 0, count: 16), rounds: iterations)
     }
 
+    /// `hash(_:)` on a Dispatch worker thread: PBKDF2 takes tens of milliseconds by design and must not
+    /// hold one of Swift's few cooperative threads (it would stall every socket and timer meanwhile).
+    public func hashOffPool(_ password: String) async throws -> String {
+        try await Self.offPool { try hash(password) }
+    }
+
+    /// `verify(_:against:)` on a Dispatch worker thread.
+    public func verifyOffPool(_ password: String, against stored: String) async -> Bool {
+        (try? await Self.offPool { verify(password, against: stored) }) ?? false
+    }
+
+    /// `dummyVerify(_:)` on a Dispatch worker thread.
+    public func dummyVerifyOffPool(_ password: String) async {
+        _ = try? await Self.offPool { dummyVerify(password) }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     private func derive(_ password: String, salt: Data, rounds: Int) throws -> Data {
         let key = try KDF.Insecure.PBKDF2.deriveKey(
             from: Data(password.utf8), salt: salt, using: .sha256, outputByteCount: 32, rounds: rounds

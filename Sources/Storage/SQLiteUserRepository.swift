@@ -10,7 +10,7 @@ public struct SQLiteUserRepository: UserRepository {
 
     public func create(_ draft: UserDraft, by actor: String) async throws -> User {
         do { try draft.validate() } catch { throw RepositoryError.validation(error) }
-        let hash = try hasher.hash(draft.password)
+        let hash = try await hasher.hashOffPool(draft.password)
         let now = context.now
         let groups = Self.cleanGroups(draft.groups)
         let displayName = draft.displayName.trimmingCharacters(in: .whitespaces)
@@ -57,7 +57,8 @@ public struct SQLiteUserRepository: UserRepository {
 
     public func update(id: Int64, _ update: UserUpdate, by actor: String) async throws -> User {
         do { try update.validate() } catch { throw RepositoryError.validation(error) }
-        let newHash = try update.password.map { try hasher.hash($0) }
+        let newHash: String?
+        if let password = update.password { newHash = try await hasher.hashOffPool(password) } else { newHash = nil }
         let now = context.now
         return try await context.pool.write { db in
             let old = try Self.fetch(db, id: id)
@@ -116,10 +117,10 @@ public struct SQLiteUserRepository: UserRepository {
                 .map { (Self.user($0), $0["password_hash"]) }
         }
         guard let (user, storedHash) = found else {
-            hasher.dummyVerify(password)
+            await hasher.dummyVerifyOffPool(password)
             throw RepositoryError.unauthenticated
         }
-        guard hasher.verify(password, against: storedHash), user.isActive else {
+        guard await hasher.verifyOffPool(password, against: storedHash), user.isActive else {
             throw RepositoryError.unauthenticated
         }
         let now = context.now

@@ -5,6 +5,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-crm-tickets-users", migrate: version1)
+        migrator.registerMigration("v2-ivr-outcomes", migrate: ivrOutcomes)
         migrator.registerMigration("v2-qa-recordings-evaluations", migrate: qaVersion1)
         return migrator
     }

@@ -39,7 +39,17 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Log level for the service's own logs (trace, debug, info, notice, warning, error).")
     var logLevel: String = "warning"
 
+    @Option(help: "Post ticket and call events to this URL (signed with --webhook-secret).")
+    var webhookURL: String?
+
+    @Option(help: "HMAC-SHA256 key for the webhook signature (16+ characters).")
+    var webhookSecret: String?
+
     func validate() throws {
+        if let webhookURL {
+            guard webhookURL.hasPrefix("http://") || webhookURL.hasPrefix("https://") else { throw ValidationError("--webhook-url must be an http:// or https:// URL") }
+            guard (webhookSecret?.count ?? 0) >= 16 else { throw ValidationError("--webhook-url needs --webhook-secret of 16 or more characters") }
+        }
         guard callsPerSecond > 0, callsPerSecond <= 50 else { throw ValidationError("--calls-per-second must be above 0 and at most 50") }
         guard (0...65_535).contains(httpPort) else { throw ValidationError("--http-port must be 0-65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
@@ -58,7 +68,8 @@ struct DemoCommand: AsyncParsableCommand {
         simulatorLogger.logLevel = .critical
         let recordings = data.appendingPathComponent("recordings")
         let simulator = DemoAssembly.simulator(recordings: recordings, password: secret, logger: simulatorLogger)
-        let store = try await DemoAssembly.store(path: data.appendingPathComponent("ctibridge.sqlite").path)
+        let webhooks = webhookURL.map { [WebhookEndpoint(name: "default", url: $0, secret: webhookSecret ?? "")] } ?? []
+        let store = try await DemoAssembly.store(path: data.appendingPathComponent("ctibridge.sqlite").path, webhooks: webhooks)
 
         let simulatorTask = Task { try await simulator.run() }
         let ariURL = await simulator.baseURL()
@@ -71,7 +82,7 @@ struct DemoCommand: AsyncParsableCommand {
         let traffic = DemoTraffic(centre: centre, callers: callers, printer: printer, hangUps: hangUps)
 
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: centre), .init(service: traffic)],
+            services: [.init(service: centre), .init(service: traffic), .init(service: WebhookDispatcher(store: store, logger: logger))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         if let duration {
             Task {

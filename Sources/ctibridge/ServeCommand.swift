@@ -47,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store: CTIStore
         do {
-            store = try CTIStore.open(StorageConfiguration(path: settings.database.path, defaultCountry: site.defaultCountry))
+            store = try CTIStore.open(StorageConfiguration(
+                path: settings.database.path, defaultCountry: settings.storage.defaultCountry ?? site.defaultCountry,
+                webhooks: Self.webhooks(settings.storage)))
         } catch {
             Self.fail("database \(settings.database.path): \(error)")
         }
@@ -63,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger, qa: site.qa,
             onServerRunning: { port in print("CTIBridge serving http://\(settings.http.host):\(port)/ (ARI \(ari.url), app \(ari.application))") })
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: centre)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [.init(service: centre), .init(service: WebhookDispatcher(store: store, logger: logger))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try store.close()
     }
@@ -77,6 +80,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         _ = try await store.users.create(UserDraft(username: "admin", displayName: "Administrator", role: .admin, password: password), by: "serve")
         print("Created the admin user 'admin'.")
+    }
+
+    /// The configured webhook, if any (`storage.webhook.url` and `.secret`).
+    static func webhooks(_ storage: CTIBridgeConfig.Storage) -> [WebhookEndpoint] {
+        guard let url = storage.webhookURL else { return [] }
+        return [WebhookEndpoint(name: "default", url: url, secret: storage.webhookSecret.revealed)]
     }
 
     static func fail(_ message: String) -> Never {

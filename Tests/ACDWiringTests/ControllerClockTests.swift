@@ -1,6 +1,7 @@
 import AsteriskSimulator
 import CTICore
 import Telephony
+import TestSupport
 import Testing
 
 @Suite("ACD controller over ARI: injected clock")
@@ -8,7 +9,7 @@ struct ControllerClockTests {
     @Test("a 15 s ring timeout and 30 s wrap-up run on the injected clock, not the wall clock")
     func timersFollowTheInjectedClock() async throws {
         let queue = QueueConfiguration(id: "sales", strategy: .linear, ringTimeout: 15, wrapUp: 30, autoPause: .yes, autoPauseAfterMisses: 1)
-        let clock = TestClock()
+        let clock = ManualClock()
         try await ControllerFixture.with(Site.one(queue: queue, agents: ["a1", "a2"]), clock: ACDClock(clock)) { fx in
             fx.simulator.setEndpointBehaviour(.neverAnswer, for: "PJSIP/1001")
             try await fx.controller.login("a1")

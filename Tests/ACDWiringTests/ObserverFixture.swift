@@ -4,35 +4,18 @@ import CTICore
 import Logging
 import Synchronization
 import Telephony
-
-/// A clock that moves only when the test says so.
-final class TestClock: Clock, Sendable {
-    struct Instant: InstantProtocol {
-        var offset: Duration
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-    }
-
-    private let current = Mutex(Instant(offset: .zero))
-    var now: Instant { current.withLock { $0 } }
-    var minimumResolution: Duration { .nanoseconds(1) }
-    func advance(by duration: Duration) { current.withLock { $0 = $0.advanced(by: duration) } }
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
-        while now < deadline { try await Task.sleep(for: .milliseconds(1)) }
-    }
-}
+import TestSupport
 
 /// An app_queue site (the simulator's demo: `support` with Alice and Bob) on a hand-moved clock,
 /// an AMI client logged into it and an observer following it.
 struct ObserverFixture: Sendable {
     let simulator: AMISimulator
     let observer: AppQueueObserver
-    let clock: TestClock
+    let clock: ManualClock
     let log: EventLog
 
     static func with(noAnswer: Double = 0, _ body: @escaping @Sendable (ObserverFixture) async throws -> Void) async throws {
-        let clock = TestClock()
+        let clock = ManualClock()
         var pbx = SimulatedPBX.demo(bootTime: WallTime.captureEpoch - .seconds(873))
         pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: noAnswer)
         var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "s3cret")])

@@ -6,7 +6,7 @@ import Logging
 func testConfiguration(port: Int, secret: String = "good", method: AMICredentials.Method = .plain) -> AMIClientConfiguration {
     var configuration = AMIClientConfiguration(
         host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: secret, method: method))
-    configuration.connectTimeout = .seconds(2)
+    configuration.connectTimeout = .seconds(10)
     // Safety nets only (tests of timeouts set their own): long enough for a busy CI machine.
     configuration.loginTimeout = .seconds(10)
     configuration.actionTimeout = .seconds(10)

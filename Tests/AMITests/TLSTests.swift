@@ -26,7 +26,7 @@ struct TLSTests {
             host: host, port: port, credentials: AMICredentials(username: "ctibridge", secret: "s3cret", method: .md5))
         configuration.tls = tls
         configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
-        configuration.loginTimeout = .seconds(3)
+        configuration.loginTimeout = .seconds(10)
         return configuration
     }
 

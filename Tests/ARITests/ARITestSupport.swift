@@ -76,7 +76,7 @@ func withEventsClient<T: Sendable>(
 
 /// Reads until `predicate` matches, returning everything read; gives up after `timeout`.
 func collect(
-    _ subscription: ARIEventSubscription, timeout: Duration = .seconds(5), until predicate: @escaping @Sendable (ARIClientEvent) -> Bool
+    _ subscription: ARIEventSubscription, timeout: Duration = .seconds(20), until predicate: @escaping @Sendable (ARIClientEvent) -> Bool
 ) async throws -> [ARIClientEvent] {
     try await withThrowingTaskGroup(of: [ARIClientEvent]?.self) { group in
         group.addTask {

@@ -3,6 +3,7 @@ import AsteriskSimulator
 import CTICore
 import Logging
 import ServiceLifecycle
+import TestSupport
 import Testing
 
 @Suite("simulator lifecycle, clock and live traffic", .timeLimit(.minutes(1)))

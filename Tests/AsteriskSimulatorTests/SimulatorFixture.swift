@@ -21,8 +21,8 @@ func clientConfiguration(port: Int, method: AMICredentials.Method = .md5, events
     var configuration = AMIClientConfiguration(
         host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: "s3cret", method: method, events: events))
     configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-    configuration.actionTimeout = .seconds(5)
-    configuration.listTimeout = .seconds(5)
+    configuration.actionTimeout = .seconds(15)
+    configuration.listTimeout = .seconds(15)
     return configuration
 }
 

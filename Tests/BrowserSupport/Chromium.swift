@@ -67,7 +67,7 @@ public final class Chromium: Sendable {
     /// The WebSocket URL of the first page target.
     public func pageSocketURL() async throws -> String {
         let request = HTTPClientRequest(url: "http://127.0.0.1:\(devToolsPort)/json/list")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         let targets = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [[String: Any]] ?? []
         guard let page = targets.first(where: { $0["type"] as? String == "page" }),

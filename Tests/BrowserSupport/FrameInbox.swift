@@ -26,7 +26,7 @@ public actor FrameInbox {
     }
 
     /// The next text frame; nil once the socket closed.
-    public func next(timeout: Duration = .seconds(15)) async throws -> String? {
+    public func next(timeout: Duration = .seconds(30)) async throws -> String? {
         if !buffer.isEmpty { return buffer.removeFirst() }
         if finished { return nil }
         timedOut = false

@@ -65,6 +65,8 @@ struct ConfigLoadingTests {
         ("asterisk.ami.authMethod", "ASTERISK_AMI_AUTH_METHOD"),
         ("asterisk.ami.actionTimeoutSeconds", "ASTERISK_AMI_ACTION_TIMEOUT_SECONDS"),
         ("database.path", "DATABASE_PATH"),
+        ("storage.defaultCountry", "STORAGE_DEFAULT_COUNTRY"),
+        ("storage.webhook.secret", "STORAGE_WEBHOOK_SECRET"),
     ])
     func environmentNames(key: String, variable: String) async throws {
         #expect(CTIBridgeConfig.environmentVariableName(forKey: key) == variable)
@@ -80,11 +82,14 @@ struct ConfigLoadingTests {
             "LOG_FORMAT": "json", "ASTERISK_AMI_TRANSPORT": "tls", "ASTERISK_AMI_TLS_CA_FILE": "/dev/null",
             "ASTERISK_AMI_TLS_SERVER_NAME": "pbx.example.com", "ASTERISK_ARI_URL": "https://pbx.example:8089/ari",
             "ASTERISK_ARI_USERNAME": "cti", "ASTERISK_ARI_PASSWORD": "p", "ASTERISK_ARI_APPLICATION": "cc", "SITE_FILE": "site.json",
+            "STORAGE_DEFAULT_COUNTRY": "gb", "STORAGE_WEBHOOK_URL": "https://crm.example/hook",
+            "STORAGE_WEBHOOK_SECRET": "0123456789abcdef",
         ]
         let config = try await CTIBridgeConfig.load(environment: environment)
         #expect(config.redactedSettings.map(\.value) == [
             "pbx.example", "1", "u", "<set>", "plain", "off", "30", "0.25", "tls", "/dev/null", "pbx.example.com",
             "https://pbx.example:8089/ari", "cti", "<set>", "cc", "::1", "65535", "x.sqlite", "critical", "json", "site.json",
+            "GB", "https://crm.example/hook", "<set>",
         ])
     }
 

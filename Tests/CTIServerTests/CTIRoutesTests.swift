@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BrowserSupport
 import CTICore
 import Foundation
 import NIOCore
@@ -7,23 +8,10 @@ import Testing
 @testable import CTIServer
 
 @Suite struct CTIRoutesTests {
-    struct Answer {
-        var status: Int
-        var body: String
-        var contentType: String?
-    }
+    typealias Answer = HTTPTestAnswer
 
     static func call(_ method: HTTPMethod, _ url: String, token: String? = nil, body: String? = nil) async throws -> Answer {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        return Answer(status: Int(response.status.code), body: String(buffer: bytes), contentType: response.headers.first(name: "Content-Type"))
+        try await HTTPTestClient.call(method, url, token: token, body: body)
     }
 
     struct NotReady: CTIReadiness {

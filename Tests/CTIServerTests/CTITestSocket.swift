@@ -25,7 +25,7 @@ struct CTITestSocket: Sendable {
     func sendRaw(_ text: String) async throws { try await outbound.write(.text(text)) }
 
     /// The next frame, decoded.
-    func next(timeout: Duration = .seconds(15)) async throws -> CTIServerFrame? {
+    func next(timeout: Duration = .seconds(30)) async throws -> CTIServerFrame? {
         guard let text = try await inbox.next(timeout: timeout) else { return nil }
         return try CTIServerFrame.decode(text)
     }

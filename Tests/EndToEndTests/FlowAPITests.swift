@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BrowserSupport
 import CTICore
 import CTIDemo
 import Foundation
@@ -10,23 +11,10 @@ import Testing
 /// `/api/flows` on the running service: admins validate and publish flows, every problem listed.
 @Suite("IVR flow API", .serialized)
 struct FlowAPITests {
-    struct Reply {
-        var status: Int
-        var json: Any
-    }
+    typealias Reply = HTTPTestAnswer
 
     static func request(_ method: HTTPMethod, _ url: String, token: String? = nil, body: String? = nil) async throws -> Reply {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        let json = (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView), options: [.fragmentsAllowed])) ?? [:]
-        return Reply(status: Int(response.status.code), json: json)
+        try await HTTPTestClient.call(method, url, token: token, body: body)
     }
 
     static func login(_ base: String, _ user: String) async throws -> String {

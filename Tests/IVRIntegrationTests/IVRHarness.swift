@@ -130,7 +130,7 @@ func withIVR<T: Sendable>(
         let baseURL = await simulator.baseURL()
         var configuration = ARIConfiguration(
             baseURL: baseURL, credentials: ARICredentials(username: "ctibridge", password: "s3cret"), application: "ctibridge")
-        configuration.requestTimeout = .seconds(5)
+        configuration.requestTimeout = .seconds(20)
         configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
         let client = ARIEventsClient(configuration: configuration, logger: Logger(label: "test.ari"), randomSeed: 7)
         let subscription = client.subscribe()

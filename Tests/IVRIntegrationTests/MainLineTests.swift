@@ -121,7 +121,7 @@ import Testing
             try ivr.simulator.hangUp(channelID: channel)
             let (outcome, _) = try await ivr.waitForEnd(channel)
             #expect(outcome == .callerHungUp(nodeID: "voicemail"))
-            let deadline = ContinuousClock.now + .seconds(5)
+            let deadline = ContinuousClock.now + .seconds(20)
             while ivr.outcomes.messages.isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
             let message = try #require(ivr.outcomes.messages.first)
             #expect(message.mailbox == "support")

@@ -26,18 +26,11 @@ struct DurabilityTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        var text = ""
-        let reader = pipe.fileHandleForReading
-        let deadline = Date().addingTimeInterval(120)
-        // Let it commit a good number of rows, then kill it without warning.
-        while text.split(separator: "\n").count < 300, Date() < deadline, process.isRunning {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        // Reading the pipe blocks, so it runs on a Dispatch thread, not one of Swift's few cooperative threads.
+        let child = Child(process: process, pipe: pipe)
+        let text = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            DispatchQueue.global().async { continuation.resume(returning: child.readUntilKilled()) }
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 
         // Only whole lines count: a line cut by the kill was not fully printed.
@@ -65,5 +58,28 @@ struct DurabilityTests {
         let next = try await store.tickets.create(TicketDraft(subject: "after crash"), by: "test").number
         #expect(next == Int64(storedTickets.count) + 1)
         try store.close()
+    }
+
+    /// The child process and its output pipe, handed to one Dispatch thread at a time.
+    struct Child: @unchecked Sendable {
+        let process: Process
+        let pipe: Pipe
+
+        /// Reads the child's output until it has printed 300 lines (or two minutes pass), kills it with
+        /// SIGKILL and returns everything it printed.
+        func readUntilKilled() -> String {
+            var text = ""
+            let reader = pipe.fileHandleForReading
+            let deadline = Date().addingTimeInterval(120)
+            // Let it commit a good number of rows, then kill it without warning.
+            while text.split(separator: "\n").count < 300, Date() < deadline, process.isRunning {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return text + String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        }
     }
 }

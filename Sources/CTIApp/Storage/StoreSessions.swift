@@ -16,14 +16,17 @@ public final class StoreSessions: CTIAuthenticator, CTISessionIssuer {
 
     public func authenticate(token: String) async -> CTIPrincipal? {
         guard let principal = try? await store.users.authenticate(token: token) else { return nil }
-        let user = try? await store.users.get(id: principal.userID)
         return CTIPrincipal(
             userID: String(principal.userID), agentID: principal.role == .agent ? principal.username : nil,
-            displayName: user?.displayName ?? principal.username, role: Self.role(principal.role))
+            displayName: principal.displayName ?? principal.username, role: Self.role(principal.role))
     }
 
     public func login(username: String, password: String) async -> CTISessionGrant? {
-        guard let issued = try? await store.users.login(username: username, password: password) else { return nil }
+        // Checking the password hash takes a CPU for a while: not on the cooperative pool.
+        let issued = try? await withTaskExecutorPreference(BlockingExecutor.shared) {
+            try await store.users.login(username: username, password: password)
+        }
+        guard let issued else { return nil }
         let user = issued.user
         return CTISessionGrant(
             token: issued.token,

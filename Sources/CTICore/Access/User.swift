@@ -27,6 +27,6 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
 
     /// The principal this user acts as.
     public var principal: Principal {
-        Principal(userID: id, username: username, role: role, groups: Set(groups))
+        Principal(userID: id, username: username, role: role, groups: Set(groups), displayName: displayName)
     }
 }

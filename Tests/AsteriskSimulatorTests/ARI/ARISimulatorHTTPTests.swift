@@ -53,7 +53,7 @@ import WSClient
         var request = HTTPClientRequest(url: url)
         request.method = method
         if let authorization { request.headers.add(name: "Authorization", value: authorization) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         return Answer(status: Int(response.status.code), headers: response.headers, body: Array(body.readableBytesView))
     }

@@ -34,10 +34,14 @@ struct CallCentreSimulation {
         -mean * log(1 - Double.random(in: 0..<1, using: &generator))
     }
 
-    /// Runs until `calls` callers have arrived and every call has ended.
-    mutating func run(calls: Int) throws {
+    /// Runs until `calls` callers have arrived and every call has ended. Yields now and then, so a
+    /// long run does not hold one of the few threads the other tests run on.
+    mutating func run(calls: Int) async throws {
         var nextArrival = streams.map { exponential(mean: 1 / $0.callsPerSecond) }
+        var steps = 0
         while arrivals < calls || !ends.isEmpty {
+            steps += 1
+            if steps % 512 == 0 { await Task.yield() }
             var stream = 0
             for index in nextArrival.indices where nextArrival[index] < nextArrival[stream] { stream = index }
             let arrivalTime = arrivals < calls ? nextArrival[stream] : .infinity

@@ -4,7 +4,7 @@ import Testing
 @Suite("ACD simulation against Erlang C")
 struct ErlangSimulationTests {
     @Test("100,000 Poisson calls, exponential handle times, leastrecent: service level within 1.5 pp of Erlang C")
-    func serviceLevelMatchesErlangC() throws {
+    func serviceLevelMatchesErlangC() async throws {
         let agentCount = 14
         let traffic = 10.0
         let averageHandleTime = 180.0
@@ -17,7 +17,7 @@ struct ErlangSimulationTests {
         var simulation = CallCentreSimulation(
             engine: engine, streams: [.init(queue: "q", callsPerSecond: traffic / averageHandleTime)],
             averageHandleTime: averageHandleTime, seed: 2_024)
-        try simulation.run(calls: 100_000)
+        try await simulation.run(calls: 100_000)
 
         let statistics = try #require(simulation.engine.statistics(ofQueue: "q"))
         #expect(statistics.offered == 100_000)

@@ -4,7 +4,7 @@ import Testing
 @Suite("ACD simulation with skills and overflow")
 struct OverflowSimulationTests {
     @Test("billing callers need billing ≥ 7, relaxed to ≥ 4 after 15 s, and overflow to general after 30 s, where they are answered")
-    func skillsAndOverflow() throws {
+    func skillsAndOverflow() async throws {
         let overflowAfter = 30.0
         let billing = QueueConfiguration(
             id: "billing",
@@ -29,7 +29,7 @@ struct OverflowSimulationTests {
             ],
             averageHandleTime: averageHandleTime, seed: 99, keepLog: true)
         let total = 20_000
-        try simulation.run(calls: total)
+        try await simulation.run(calls: total)
 
         var arrivedAt: [CallID: Double] = [:]
         var overflowedAt: [CallID: Double] = [:]
