@@ -11,6 +11,15 @@ import Testing
 /// total the page shows is the engine's, and the agent acknowledges it on their own view.
 @Suite("End to end: recorded call → QA page → score", .enabled(if: Chromium.path != nil, "needs Debian's chromium package"), .serialized)
 struct QAPageBrowserTests {
+    /// `docs/screenshots/` when `CTI_WRITE_SCREENSHOTS=1`, else a temporary file.
+    static func screenshotURL(_ name: String) -> URL {
+        if ProcessInfo.processInfo.environment["CTI_WRITE_SCREENSHOTS"] == "1" {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            return root.appendingPathComponent("docs/screenshots/\(name)")
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("cti-\(name)")
+    }
+
     static func text(_ id: String) -> String { "(document.getElementById('\(id)') || {}).textContent || ''" }
 
     /// Clicks the radio of `question` with `value` the way a user would (it fires `change`).
@@ -93,9 +102,7 @@ struct QAPageBrowserTests {
                 #expect(abs(percent - engine.percent!) < 1e-9)
                 #expect(try await page.evaluate(Self.text("live-verdict")) == (engine.passed ? "pass" : "below 80 %"))
 
-                if let folder = ProcessInfo.processInfo.environment["QA_SCREENSHOTS"] {
-                    try await page.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent("qa-evaluator.png"))
-                }
+                try await page.screenshot().write(to: Self.screenshotURL("qa-evaluator.png"))
                 // A comment on the timeline, then submit.
                 _ = try await page.evaluate("""
                     document.getElementById('comment-text').value = 'Did not confirm the fix';
@@ -121,9 +128,7 @@ struct QAPageBrowserTests {
                 _ = try await page.evaluate("\(view).click(); 'ok'")
                 try await Self.until(page, "document.getElementById('agent-score').dataset.state", "submitted")
                 #expect(try await page.evaluate(Self.text("agent-score")).contains(String(format: "%.2f %%", engine.percent!)))
-                if let folder = ProcessInfo.processInfo.environment["QA_SCREENSHOTS"] {
-                    try await page.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent("qa-agent.png"))
-                }
+                try await page.screenshot().write(to: Self.screenshotURL("qa-agent.png"))
                 _ = try await page.evaluate("document.getElementById('btn-ack').click(); 'ok'")
                 try await Self.until(page, "document.getElementById('agent-score').dataset.state", "acknowledged")
                 #expect(try await world.store.evaluations.get(id: stored.id).state == .acknowledged)

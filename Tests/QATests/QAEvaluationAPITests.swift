@@ -50,7 +50,7 @@ struct QAEvaluationAPITests {
 
             // Only answers below the maximum can be disputed.
             let full = try await qa.send(.POST, "/api/qa/evaluations/\(draft.id)/dispute", as: "1001", json: QADisputeRequest(questionIDs: ["q1"], reason: "x"))
-            #expect(full.status == 422 && full.errorCode == "unprocessable")
+            #expect(full.status == 422 && full.errorCode == "validation_failed")
             let disputed = try await qa.send(
                 .POST, "/api/qa/evaluations/\(draft.id)/dispute", as: "1001", json: QADisputeRequest(questionIDs: ["q4"], reason: "I fixed it at 0:30"))
             #expect(disputed.status == 200, "\(disputed.text)")
@@ -105,7 +105,7 @@ struct QAEvaluationAPITests {
             // Someone else may score c3.
             #expect(try await qa.send(.POST, "/api/qa/evaluations", as: "qa-2", json: QAStartRequest(callID: "c3", scorecardID: "service")).status == 201)
             let unknown = try await qa.send(.POST, "/api/qa/evaluations", as: "qa-2", json: QAStartRequest(callID: "nope", scorecardID: "service"))
-            #expect(unknown.status == 404 && unknown.errorCode == "notFound")
+            #expect(unknown.status == 404 && unknown.errorCode == "not_found")
             // Another evaluator may not edit qa-lead's draft.
             let drafts = try await qa.store.evaluations.list(EvaluationFilter(evaluatorID: "qa-lead"))
             let edit = try await qa.send(.PUT, "/api/qa/evaluations/\(drafts[0].id)", as: "qa-2", json: QADraftRequest(answers: ["q1": .no]))
@@ -119,10 +119,10 @@ struct QAEvaluationAPITests {
             let draft = try await Self.start(qa)
             let path = "/api/qa/evaluations/\(draft.id)"
             let wrong = try await qa.send(.PUT, path, as: "qa-lead", raw: #"{"answers":{"q1":3,"q3":"yes","q9":"no","q4":"na"}}"#)
-            #expect(wrong.status == 422 && wrong.errorCode == "unprocessable")
+            #expect(wrong.status == 422 && wrong.errorCode == "validation_failed")
             #expect(Set(wrong.problemFields) == ["answers.q1", "answers.q3", "answers.q9"])
             let unreadable = try await qa.send(.PUT, path, as: "qa-lead", raw: #"{"answers":{"q1":"maybe"}}"#)
-            #expect(unreadable.status == 400 && unreadable.errorCode == "badRequest")
+            #expect(unreadable.status == 400 && unreadable.errorCode == "bad_request")
             let notJSON = try await qa.send(.POST, "/api/qa/evaluations", as: "qa-lead", raw: "callID=c1")
             #expect(notJSON.status == 400 && notJSON.problemFields == ["body"])
             let missing = try await qa.send(.POST, "/api/qa/evaluations", as: "qa-lead", raw: #"{"callID":"c1"}"#)
@@ -138,7 +138,7 @@ struct QAEvaluationAPITests {
             #expect(try await qa.send(.GET, "/api/qa/evaluations?state=lost", as: "qa-lead").status == 400)
             #expect(try await qa.send(.GET, "/api/qa/evaluations/none", as: "qa-lead").status == 404)
             let anonymous = try await qa.send(.GET, "/api/qa/evaluations", as: nil)
-            #expect(anonymous.status == 401 && anonymous.errorCode == "unauthorized")
+            #expect(anonymous.status == 401 && anonymous.errorCode == "unauthenticated")
             #expect(try await qa.send(.GET, "/api/qa/worklist", as: "not-a-token").status == 401)
             #expect(try await qa.send(.GET, "/api/recordings/acd-c1/audio", as: nil).status == 401)
         }

@@ -98,8 +98,8 @@ struct QAFixture: Sendable {
         var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
         /// `error.code` of a JSON error body.
         var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
-        /// `error.problems[].field`.
-        var problemFields: [String] { ((json["error"] as? [String: Any])?["problems"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+        /// `error.fields[].field`.
+        var problemFields: [String] { ((json["error"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
             let decoder = JSONDecoder()

@@ -40,7 +40,7 @@ struct QARecordingAPITests {
                 let refused = try await qa.send(.GET, path, as: "admin", headers: ["Range": bad])
                 #expect(refused.status == 416, "\(bad) gave \(refused.status)")
                 #expect(refused.headers["content-range"] == "bytes */1000", "\(bad)")
-                #expect(refused.errorCode == "rangeNotSatisfiable")
+                #expect(refused.errorCode == "range_not_satisfiable")
             }
             // Another unit is ignored: the whole file.
             #expect(try await qa.send(.GET, path, as: "admin", headers: ["Range": "items=0-1"]).status == 200)
@@ -62,7 +62,7 @@ struct QARecordingAPITests {
             #expect(try await qa.send(.GET, "/api/recordings/nope/audio", as: "admin").status == 404)
             try await qa.store.recordings.markDeleted(id: "acd-c2", by: "test", reason: "test")
             let gone = try await qa.send(.GET, "/api/recordings/acd-c2/audio", as: "admin")
-            #expect(gone.status == 404 && gone.errorCode == "notFound")
+            #expect(gone.status == 404 && gone.errorCode == "not_found")
             // A file missing on disk is a 404 too.
             try FileManager.default.removeItem(at: qa.recordings.appendingPathComponent("acd-c3.wav"))
             #expect(try await qa.send(.GET, "/api/recordings/acd-c3/audio", as: "admin").status == 404)

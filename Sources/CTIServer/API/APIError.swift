@@ -68,6 +68,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable {
         switch error {
         case let error as APIError:
             self = error
+        case let error as QAServiceError:
+            self = error.apiError
         case let error as RepositoryError:
             self = Self(repository: error)
         case let error as CRMValidationError:

@@ -19,7 +19,7 @@
     const data = await response.json().catch(() => null);
     if (!response.ok) {
       const error = (data && data.error) || {};
-      const problems = (error.problems || []).map((p) => p.field + ": " + p.message).join("; ");
+      const problems = (error.fields || []).map((p) => p.field + ": " + p.problem).join("; ");
       throw new Error((error.message || "Request failed (" + response.status + ")") + (problems ? " — " + problems : ""));
     }
     return data;

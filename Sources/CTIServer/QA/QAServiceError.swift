@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// A refused QA request, answered as `{"error":{"code":…,"message":…,"problems":[…]}}`.
+/// A refused QA request, answered with the shared ``APIError`` body
+/// (`{"error":{"code":…,"message":…,"fields":[{"field":…,"problem":…}]}}`).
 public struct QAServiceError: Error, Sendable, Hashable, HTTPResponseError, CustomStringConvertible {
     /// What went wrong, which fixes the HTTP status.
     public enum Code: String, Sendable, Hashable, Codable {
@@ -49,23 +50,31 @@ public struct QAServiceError: Error, Sendable, Hashable, HTTPResponseError, Cust
     public var status: HTTPResponse.Status { code.status }
     public var description: String { "\(code.rawValue): \(message)" }
 
-    private struct Body: Encodable {
-        struct Detail: Encodable {
-            var code: String
-            var message: String
-            var problems: [Problem]
-        }
-        var error: Detail
+    /// The shared API error (``APIError``): same `{"error":{"code","message","fields"}}` body as every route.
+    public var apiError: APIError {
+        let code: String =
+            switch self.code {
+            case .badRequest: "bad_request"
+            case .unauthorized: "unauthenticated"
+            case .forbidden: "forbidden"
+            case .notFound: "not_found"
+            case .conflict: "conflict"
+            case .unprocessable: "validation_failed"
+            case .rangeNotSatisfiable: "range_not_satisfiable"
+            }
+        return APIError(
+            status, code: code, message: message,
+            fields: problems.isEmpty ? nil : problems.map { APIError.FieldProblem(field: $0.field, problem: $0.message) })
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = try encoder.encode(Body(error: .init(code: code.rawValue, message: message, problems: problems)))
-        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+    /// The answer, with ``headers`` added (a 416's `Content-Range`).
+    public func httpResponse() -> Response {
+        var response = apiError.response()
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            if let field = HTTPField.Name(name) { fields[field] = value }
+            if let field = HTTPField.Name(name) { response.headers[field] = value }
         }
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return response
     }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response { httpResponse() }
 }

@@ -34,9 +34,11 @@ struct RecordingAudioRoute: Sendable {
                 let body = try await FileIO().loadFile(path: file.path, range: range, context: context)
                 return Response(status: .partialContent, headers: headers, body: body)
             case .unsatisfiable:
-                throw QAServiceError(
+                // Answered, not thrown: the error middleware would drop the Content-Range header.
+                return QAServiceError(
                     .rangeNotSatisfiable, "the requested range is not inside the recording (\(size) bytes)",
-                    headers: ["Content-Range": "bytes */\(size)"])
+                    headers: ["Content-Range": "bytes */\(size)"]
+                ).httpResponse()
             }
         }
     }
