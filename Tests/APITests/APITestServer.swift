@@ -59,6 +59,7 @@ struct APITestServer: Sendable {
         dependencies.records = StoreRecords(store: store)
         dependencies.flows = CatalogFlowAdministration(catalog: IVRFlowCatalog(), store: store)
         dependencies.metrics = { "# no metrics\n" }
+        dependencies.qa = StoreQAService(store: store, settings: QASettings())
         var logger = Logger(label: "api.test")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)

@@ -19,6 +19,7 @@ import Testing
         dependencies.records = StoreRecords(store: store)
         dependencies.flows = CatalogFlowAdministration(catalog: IVRFlowCatalog(), store: store)
         dependencies.metrics = { "" }
+        dependencies.qa = StoreQAService(store: store, settings: QASettings())
         let router = buildRouter(
             configuration: CTIServerConfiguration(port: 0), dependencies: dependencies, hub: hub, logger: Logger(label: "openapi.test"))
         return Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })

@@ -5,7 +5,7 @@ public enum APIOperations {
         APIOperation.Query("offset", .integer, "Items to skip (default 0)."),
     ]
 
-    public static let all: [APIOperation] = service + records
+    public static let all: [APIOperation] = service + records + qa
 
     static let service: [APIOperation] = [
         .init("GET", "/health", tag: "service", "Liveness.", secured: false, reply: .json(.ref("Status"))),
