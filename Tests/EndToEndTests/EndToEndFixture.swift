@@ -42,7 +42,10 @@ struct EndToEnd: Sendable {
             group.addTask { for await event in stream { events.append(event) } }
             let serviceGroup = ServiceGroup(configuration: .init(services: [.init(service: centre)], logger: logger))
             group.addTask { try await serviceGroup.run() }
-            for _ in 0..<500 where !(centre.events.statistics.isConnected && port.withLock({ $0 }) != nil) {
+            // Up when the server listens and the simulator has the Stasis app registered (a busy machine may take a while).
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !(centre.events.statistics.isConnected && port.withLock({ $0 }) != nil && simulator.activeApplications.contains("ctibridge")) {
+                guard ContinuousClock.now < deadline else { throw NotUp() }
                 try await Task.sleep(for: .milliseconds(20))
             }
             try await DemoAssembly.staffAll(centre.controller)
@@ -58,6 +61,11 @@ struct EndToEnd: Sendable {
         }
         try store.close()
     }
+}
+
+/// The service did not come up (server listening, Stasis app registered) within a minute.
+struct NotUp: Error, CustomStringConvertible {
+    var description: String { "the contact centre did not come up within 60 s" }
 }
 
 /// Everything the ACD reported, for tests to wait on.
