@@ -34,8 +34,11 @@ struct APITestServer: Sendable {
         let directory = NSTemporaryDirectory() + "ctibridge-api-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try CTIStore.open(
-            StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false))
+        let configuration = try StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false)
+        // Opening migrates synchronously: done on a Dispatch thread, not on the cooperative pool other tests share.
+        let store = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CTIStore, any Error>) in
+            DispatchQueue.global().async { continuation.resume(with: Result { try CTIStore.open(configuration) }) }
+        }
         defer { try? store.close() }
         var tokens: [String: String] = [:]
         var userIDs: [String: Int64] = [:]
