@@ -51,8 +51,8 @@ struct SoakBenchmark: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let load = LoadAverage.line() { print(load) }
-        print("soak: \(callsPerSecond) calls/s for \(Int(duration)) s, \(agents) agents, talk \(talkSeconds)–\(talkSeconds * 2) s")
+        if let load = LoadAverage.line() { say(load) }
+        say("soak: \(callsPerSecond) calls/s for \(Int(duration)) s, \(agents) agents, talk \(talkSeconds)–\(talkSeconds * 2) s")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctibridge-soak-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -97,7 +97,7 @@ struct SoakBenchmark: AsyncParsableCommand {
         let rssStart = ProcessStats.residentMegabytes()
         let clock = ContinuousClock()
         let begin = clock.now
-        print(["t (s)", "placed", "finished", "open", "RSS MB", "peak MB"].map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+        say(["t (s)", "placed", "finished", "open", "RSS MB", "peak MB"].map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
         let placing = Task { await Self.place(callers: callers, rate: callsPerSecond, until: begin + .seconds(duration), tally: tally) }
         var nextSample = begin + .seconds(sampleEvery)
         while clock.now < begin + .seconds(duration) {
@@ -117,9 +117,10 @@ struct SoakBenchmark: AsyncParsableCommand {
         simulator.requestLog.clear()
         Self.printSample(at: clock.now - begin, tally: tally)
 
-        // Every placed call must be stored.
+        // Every finished call must be stored; calls still open after the drain are reported apart.
         var missing = 0
-        for channel in tally.placedChannels {
+        let open = tally.openChannels
+        for channel in tally.placedChannels where !open.contains(channel) {
             if try await store.interactions.find(callID: channel) == nil { missing += 1 }
         }
         let statistics = centre.events.statistics
@@ -135,12 +136,15 @@ struct SoakBenchmark: AsyncParsableCommand {
         try store.close()
 
         let lost = snapshot.dropped + statistics.eventsDropped + statistics.malformedEvents + missing
-        print("")
-        print("calls placed \(snapshot.placed) (refused by the simulator: \(snapshot.refused)), answered \(snapshot.ended), abandoned \(snapshot.abandoned), left queue \(snapshot.left), still in progress \(tally.unfinished)")
-        print("ARI events received \(statistics.eventsReceived), reconnects \(statistics.reconnects)")
-        print(String(format: "RSS start %.1f MB, end %.1f MB (growth %+.1f MB), peak %.1f MB", rssStart, rssEnd, rssEnd - rssStart, peak))
-        print("lost events: \(lost) (ACD subscriber drops \(snapshot.dropped), ARI drops \(statistics.eventsDropped), malformed \(statistics.malformedEvents), calls without an interaction \(missing))")
-        if lost > 0 { throw ExitCode(1) }
+        say("")
+        say("calls placed \(snapshot.placed) (refused by the simulator: \(snapshot.refused)), answered \(snapshot.ended), abandoned \(snapshot.abandoned), left queue \(snapshot.left), still in progress \(tally.unfinished)")
+        say("ARI events received \(statistics.eventsReceived), reconnects \(statistics.reconnects)")
+        say(String(format: "RSS start %.1f MB, end %.1f MB (growth %+.1f MB), peak %.1f MB", rssStart, rssEnd, rssEnd - rssStart, peak))
+        say("lost events: \(lost) (ACD subscriber drops \(snapshot.dropped), ARI drops \(statistics.eventsDropped), malformed \(statistics.malformedEvents), calls without an interaction \(missing))")
+        if open.count > 0 {
+            say("\(open.count) calls were still open after the \(Int(drain)) s drain: the service (or this machine) did not keep up with the rate")
+        }
+        if lost > 0 || open.count > 0 { throw ExitCode(1) }
     }
 
     /// Poisson arrivals at `rate` until `end`.
@@ -164,7 +168,7 @@ struct SoakBenchmark: AsyncParsableCommand {
             "\(elapsed.components.seconds)", "\(snapshot.placed)", "\(snapshot.ended + snapshot.abandoned + snapshot.left)", "\(tally.unfinished)",
             String(format: "%.1f", ProcessStats.residentMegabytes()), String(format: "%.1f", ProcessStats.highWaterMegabytes()),
         ]
-        print(cells.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+        say(cells.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
     }
 
     /// The demo's queues with `agents` agents: the first half sales first, the rest support first.
@@ -200,6 +204,7 @@ final class SoakTally: Sendable {
     var placedChannels: [String] { state.withLock { $0.channels } }
     /// Calls placed and not finished yet.
     var unfinished: Int { state.withLock { $0.open.count } }
+    var openChannels: Set<String> { state.withLock { $0.open } }
 
     func placed(_ channel: String) {
         state.withLock {
@@ -230,4 +235,10 @@ final class SoakTally: Sendable {
             }
         }
     }
+}
+
+/// Prints a line and flushes it, so progress reaches a log file even if the run is cut short.
+private func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }
