@@ -110,7 +110,7 @@ final class Deployment: Sendable {
     /// centre, waits until it is connected to ARI and serving HTTP, and staffs it.
     @discardableResult
     func startCentre(staff: Bool = true) async throws -> RunningCentre {
-        let store = try await DemoAssembly.store(path: databasePath)
+        let store = try await SeededDemoStore.open(path: databasePath)
         let real = AsteriskTarget.real
         var ari = ARIConfiguration(
             baseURL: await ariURL,

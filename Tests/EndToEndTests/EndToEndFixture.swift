@@ -29,7 +29,7 @@ struct EndToEnd: Sendable {
         let simulator = DemoAssembly.simulator(
             recordings: folder.appendingPathComponent("recordings"), password: "e2e-secret", answerDelay: .milliseconds(600),
             mediaDuration: .milliseconds(150), logger: logger)
-        let store = try await DemoAssembly.store(path: folder.appendingPathComponent("ctibridge.sqlite").path)
+        let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
         let port = Mutex<Int?>(nil)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await simulator.run() }

@@ -37,7 +37,7 @@ struct ObserverModeTests {
             clock: clock, logger: logger)
         let amiPort = try await simulator.start()
 
-        let store = try await DemoAssembly.store(path: folder.appendingPathComponent("ctibridge.sqlite").path)
+        let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
         var ami = AMIClientConfiguration(
             host: "127.0.0.1", port: amiPort, credentials: AMICredentials(username: "ctibridge", secret: "observer-secret", method: .md5))
         ami.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
