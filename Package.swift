@@ -157,6 +157,8 @@ let package = Package(
             name: "ctibridge-bench",
             dependencies: [
                 "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
+                "CTIApp", "CTIDemo", lifecycle,
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
