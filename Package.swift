@@ -158,6 +158,7 @@ let package = Package(
             dependencies: [
                 "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
                 "CTIApp", "CTIDemo", lifecycle,
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

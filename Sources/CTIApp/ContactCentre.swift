@@ -32,13 +32,17 @@ public final class ContactCentre: Service, Sendable {
     let server: CTIServerConfiguration
     let clock: ACDClock
     let logger: Logger
+    /// Wall time, for the lag of Asterisk's timestamped events.
+    let now: @Sendable () -> Date
     let onServerRunning: @Sendable (Int) async -> Void
 
-    /// Puts the parts together; nothing runs until ``run()``.
+    /// Puts the parts together; nothing runs until ``run()``. `now` is the wall clock that event
+    /// lags are measured on (`ivrNow` may be shifted, as in the demo).
     public init(
         store: CTIStore, ari: ARIConfiguration, acd: ACDControllerConfiguration, catalog: IVRFlowCatalog, routes: IVRDNISRoutes,
         server: CTIServerConfiguration, names: [String: String] = [:], ivrNow: @escaping @Sendable () -> Date = { Date() },
         clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), qa: QASettings = QASettings(),
+        now: @escaping @Sendable () -> Date = { Date() },
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         self.store = store
@@ -48,6 +52,7 @@ public final class ContactCentre: Service, Sendable {
         self.server = server
         self.clock = clock
         self.logger = logger
+        self.now = now
         self.onServerRunning = onServerRunning
         events = ARIEventsClient(configuration: ari, logger: logger)
         controller = try ACDController(configuration: acd, rest: events.rest, clock: clock, logger: logger)
@@ -106,7 +111,7 @@ public final class ContactCentre: Service, Sendable {
                     await withTaskGroup(of: Void.self) { workers in
                         workers.addTask { try? await self.events.run() }
                         workers.addTask { await self.runner.run(events: ivrEvents) }
-                        workers.addTask { await self.controller.run(events: acdEvents) }
+                        workers.addTask { await self.runACD(events: acdEvents) }
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
                         workers.addTask { await self.recordingIndexer.run(events: recorded) }

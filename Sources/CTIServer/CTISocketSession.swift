@@ -56,8 +56,8 @@ struct CTISocketSession: Sendable {
                         case .text(let text): try await outbound.write(.text(text))
                         case .close(let code, let reason):
                             closed = true
-                            // As in `refuse`: let the client read the error frame queued before the close.
-                            try await Task.sleep(for: .milliseconds(200))
+                            // The error frame queued before it is already written: frames go out in
+                            // order and a client reads them in order (RFC 6455 §5.4), so no pause.
                             try await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
                         }
                         if closed { break }
@@ -126,9 +126,9 @@ struct CTISocketSession: Sendable {
     }
 
     private func refuse(_ error: CTIProtocolError, _ outbound: WebSocketOutboundWriter) async throws {
+        // The close frame follows the error frame on the same connection, so a client reading
+        // frames in order sees the error before its inbound stream ends (RFC 6455 §5.4, §7.1.1).
         try await outbound.write(.text(CTIServerFrame.error(error).encoded()))
-        // A moment for the client to read the error before the close frame ends its inbound stream.
-        try await Task.sleep(for: .milliseconds(200))
         try await outbound.close(WebSocketErrorCode(codeNumber: Int(error.closeCode ?? 1008)), reason: error.code.rawValue)
     }
 }

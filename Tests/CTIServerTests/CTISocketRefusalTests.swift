@@ -1,0 +1,57 @@
+import CTICore
+import NIOWebSocket
+import Testing
+import WSCore
+@testable import CTIServer
+
+/// A refused or revoked socket gets its error frame, then the close, with nothing in between and
+/// no pause: many at once, so a close overtaking its error frame would show.
+@Suite struct CTISocketRefusalTests {
+    @Test func everyRefusedSocketReadsItsErrorBeforeTheClose() async throws {
+        try await CTITestServer.with { server in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        let close = try await CTITestSocket.connect("\(server.ws)/ws/agent") { socket in
+                            if index.isMultiple(of: 2) {
+                                try await socket.send(.auth(token: "wrong-\(index)", lastSeq: nil))
+                            } else {
+                                try await socket.send(.ack(seq: UInt64(index)))
+                            }
+                            #expect(try await socket.nextError().code == .unauthorized)
+                            #expect(try await socket.next() == nil)
+                        }
+                        #expect(close?.closeCode == .policyViolation)
+                    }
+                }
+                // A supervisor token on the agent feed: refused at once, as forbidden.
+                for _ in 0..<8 {
+                    group.addTask {
+                        let close = try await CTITestSocket.connect("\(server.ws)/ws/agent?token=tok-sue") { socket in
+                            let error = try await socket.nextError()
+                            #expect(error.code == .forbidden)
+                            #expect(try await socket.next() == nil)
+                        }
+                        #expect(close?.closeCode == .policyViolation)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(await server.hub.connectionCounts.agentSockets == 0)
+        }
+    }
+
+    @Test func aRevokedSocketReadsThePopsBeforeItThenTheErrorThenTheClose() async throws {
+        try await CTITestServer.with { server in
+            let close = try await CTITestSocket.connect("\(server.ws)/ws/agent?token=tok-alice") { socket in
+                _ = try await CTIAgentSocketTests.welcome(socket)
+                for index in 0..<20 { await server.hub.publish(CTISamples.offer("before-\(index)"), to: "A1") }
+                await server.hub.revoke(token: "tok-alice")
+                for index in 0..<20 { #expect(try await socket.nextPop().1.callID == "before-\(index)") }
+                #expect(try await socket.nextError().code == .tokenRevoked)
+                #expect(try await socket.next() == nil)
+            }
+            #expect(close?.closeCode == .policyViolation)
+        }
+    }
+}
