@@ -8,6 +8,14 @@ extension ACDEngine {
         guard calls[arrival.id] == nil else { throw ACDError(.duplicateCall, "call \(arrival.id) is already in the engine") }
         var preferred: [Int] = []
         for id in arrival.preferredAgents { preferred.append(try agent(id)) }
+        let direct: Int?
+        if let id = arrival.directAgent {
+            let index = try agent(id)
+            if !preferred.contains(index) { preferred.append(index) }
+            direct = index
+        } else {
+            direct = nil
+        }
         if queues[queue].config.stickyAgent, let number = arrival.callerNumber, let last = lastAgentByCaller[number],
             !preferred.contains(last)
         {
@@ -17,7 +25,14 @@ extension ACDEngine {
             id: arrival.id, queue: queue, basePriority: arrival.priority, enqueuedAt: now, enteredAt: now, skills: arrival.skills,
             callerNumber: arrival.callerNumber, preferred: preferred, customSteps: arrival.routingSteps, steps: [],
             minimumPenalty: arrival.minimumPenalty, maximumPenalty: arrival.maximumPenalty)
-        join(call, queue: queue, into: &out)
+        var interned = call
+        interned.needs = intern(arrival.skills)
+        join(interned, queue: queue, into: &out)
+        if let direct, let joined = calls[arrival.id], joined.phase == .waiting, joined.queue == queue,
+            directOfferRefusal(of: direct, in: queue) == nil
+        {
+            offer(arrival.id, to: [direct], into: &out)
+        }
     }
 
     /// Puts `call` into `queue` now (first arrival or overflow), or refuses it.
@@ -29,8 +44,13 @@ extension ACDEngine {
         call.phase = .waiting
         call.linearPosition = 0
         call.stepIndex = -1
-        let steps = (call.overflowHops == 0 ? call.customSteps : nil) ?? config.routingSteps
-        call.steps = steps.isEmpty ? [RoutingStep()] : steps
+        if call.overflowHops == 0, let custom = call.customSteps {
+            call.steps = custom.isEmpty ? [RoutingStep()] : custom
+            call.stepNeeds = intern(steps: call.steps)
+        } else {
+            call.steps = config.routingSteps.isEmpty ? [RoutingStep()] : config.routingSteps
+            call.stepNeeds = queues[queue].stepNeeds
+        }
 
         if let overflow = config.overflow, overflow.whenNoAgentsLoggedIn, let target = queues[queue].overflowTarget,
             !hasLoggedInMember(queue), call.overflowHops < Self.overflowHopLimit
@@ -230,9 +250,10 @@ extension ACDEngine {
     func position(of id: CallID) -> Int? {
         guard let call = calls[id] else { return nil }
         let key = serviceKey(call)
-        return 1 + queues[call.queue].calls.count { other in
-            guard other != id, let otherCall = calls[other] else { return false }
-            return serviceKey(otherCall) < key
+        var ahead = 0
+        for (other, slot) in zip(queues[call.queue].calls, queues[call.queue].callSlots) where other != id {
+            if let otherKey = calls[slot: slot].map(serviceKey), otherKey < key { ahead += 1 }
         }
+        return 1 + ahead
     }
 }

@@ -33,32 +33,73 @@ extension ACDEngine {
     ///   a member becoming idle and available in its queue or logging in or out anywhere
     ///   (`syncAvailability`), a heavier queue sharing a member ceasing to hold members back, or a
     ///   penalty rule's time (`rangeChange`). Queues without such a change are skipped.
+    ///
+    /// Only the queues marked since the last dispatch are looked at (calls written, members'
+    /// availability changed, penalty ranges whose time came), never all of them.
     mutating func dispatch(into out: inout [ACDDecision]) {
+        rangeDue.removeAll(keepingCapacity: true)
+        rangeHolds.take(dueAt: now, into: &rangeDue)
         defer { markDispatched() }
         var idle = idleAgents
         guard idle > 0 else { return }
-        for heavier in queues.indices where queues[heavier].heldMembersAtDispatch && !queues[heavier].holdsMembers {
+        for heavier in heldQueues where !queues[heavier].holdsMembers {
             releaseHeldMembers(of: heavier)
         }
         // Slots, not ids: no call is removed or added while dispatching (offers only change the
         // offered call, which is not looked at again).
-        var waiting: [(key: ServiceKey, slot: Int)] = []
-        for queue in queues.indices where queues[queue].availableIdle > 0 && hasChangedSinceDispatch(queue) {
-            for slot in queues[queue].callSlots {
-                guard let call = calls[slot: slot], call.phase == .waiting, call.stepIndex >= 0 else { continue }
-                waiting.append((serviceKey(call), slot))
+        var waiting = waitingScratch
+        waitingScratch = []
+        waiting.removeAll(keepingCapacity: true)
+        forEachMarkedQueue { engine, queue in
+            guard engine.queues[queue].availableIdle > 0, engine.hasChangedSinceDispatch(queue) else { return }
+            for slot in engine.queues[queue].callSlots {
+                guard let key = engine.waitingKey(slot: slot) else { continue }
+                waiting.append((key, slot))
             }
         }
+        defer { waitingScratch = waiting }
         guard !waiting.isEmpty else { return }
         waiting.sort { $0.key < $1.key }
+        var eligible = eligibleScratch
+        eligibleScratch = []
+        defer { eligibleScratch = eligible }
         for (_, slot) in waiting {
-            guard let call = calls[slot: slot], queues[call.queue].availableIdle > 0 else { continue }
-            let chosen = choose(for: call)
+            // Most callers have nobody eligible: find out reading the call in place, and copy
+            // it only for the ranking.
+            guard let queue = calls[slot: slot]?.queue, queues[queue].availableIdle > 0 else { continue }
+            eligibleMembers(forSlot: slot, into: &eligible)
+            guard !eligible.isEmpty, let call = calls[slot: slot] else { continue }
+            let chosen = choose(for: call, among: eligible)
             guard !chosen.isEmpty else { continue }
             offer(call.id, to: chosen, into: &out)
             idle -= chosen.count
             if idle <= 0 { return }
         }
+    }
+
+    /// The service key of the call in `slot` when it waits with a step in force, read in place.
+    func waitingKey(slot: Int) -> ServiceKey? {
+        guard let call = calls[slot: slot], call.phase == .waiting, call.stepIndex >= 0 else { return nil }
+        return serviceKey(call)
+    }
+
+    /// Calls `body` once for each queue marked since the last dispatch: calls written, agents
+    /// changed, penalty ranges due.
+    private mutating func forEachMarkedQueue(_ body: (inout ACDEngine, Int) -> Void) {
+        var seen = seenScratch
+        seenScratch = QueueMarks(queues: 0)
+        for queue in calls.touchedSinceDispatch.list { seen.mark(queue) }
+        for queue in agentTouched.list { seen.mark(queue) }
+        for queue in rangeDue { seen.mark(queue) }
+        for queue in seen.list { body(&self, queue) }
+        seen.removeAll()
+        seenScratch = seen
+    }
+
+    /// Marks that a member may have become eligible in the queue since the last dispatch.
+    mutating func markAgentChanged(_ queue: Int) {
+        queues[queue].agentChanged = true
+        agentTouched.mark(queue)
     }
 
     /// The queue stopped holding its members back: its idle members may now be eligible in their
@@ -67,7 +108,7 @@ extension ACDEngine {
         let weight = queues[heavier].config.weight
         for member in queues[heavier].members where agents[member.agent].activity == .idle {
             for membership in agents[member.agent].memberships where queues[membership.queue].config.weight < weight {
-                queues[membership.queue].agentChanged = true
+                markAgentChanged(membership.queue)
             }
         }
     }
@@ -78,22 +119,31 @@ extension ACDEngine {
     }
 
     /// Remembers that every waiting caller has been looked at, and until when their penalty ranges
-    /// hold (unchanged for a queue whose calls did not change and whose ranges still hold).
+    /// hold (unchanged for a queue whose calls did not change and whose ranges still hold); only
+    /// the queues marked since the last dispatch can have changed.
     mutating func markDispatched() {
-        for queue in queues.indices {
-            if calls.hasChangedSinceDispatch(queue: queue) || queues[queue].rangesHoldUntil <= now {
-                updateTimes(of: queue)
-                queues[queue].rangesHoldUntil = queues[queue].rangeChange
+        refreshTimes()
+        var dropHeld = false
+        forEachMarkedQueue { engine, queue in
+            if engine.calls.hasChangedSinceDispatch(queue: queue) || engine.queues[queue].rangesHoldUntil <= engine.now {
+                engine.queues[queue].rangesHoldUntil = engine.queues[queue].rangeChange
+                engine.rangeHolds.set(queue, to: engine.queues[queue].rangeChange)
             }
-            queues[queue].agentChanged = false
-            queues[queue].heldMembersAtDispatch = queues[queue].config.weight > 0 && queues[queue].holdsMembers
+            engine.queues[queue].agentChanged = false
+            let was = engine.queues[queue].heldMembersAtDispatch
+            let held = engine.queues[queue].config.weight > 0 && engine.queues[queue].holdsMembers
+            engine.queues[queue].heldMembersAtDispatch = held
+            if held, !was { engine.heldQueues.append(queue) }
+            if was, !held { dropHeld = true }
         }
+        if dropHeld { heldQueues.removeAll { !queues[$0].heldMembersAtDispatch } }
+        agentTouched.removeAll()
         calls.markDispatched()
     }
 
-    /// The member(s) to ring for this caller: the best-ranked one, or the whole best tier for ringall.
-    mutating func choose(for call: CallRecord) -> [Int] {
-        let eligible = eligibleMembers(for: call)
+    /// The member(s) to ring for this caller among its eligible members: the best-ranked one, or
+    /// the whole best tier for ringall.
+    mutating func choose(for call: CallRecord, among eligible: [(agent: Int, membership: Int)]) -> [Int] {
         guard !eligible.isEmpty else { return [] }
         let queue = queues[call.queue]
         let strategy = queue.config.strategy

@@ -70,25 +70,31 @@ extension ACDEngine {
         }
     }
 
-    /// Members who could take the call now, before the strategy ranks them, in member order.
-    /// Only idle available members can qualify, so only those are looked at.
-    func eligibleMembers(for call: CallRecord) -> [(agent: Int, membership: Int)] {
-        guard let step = call.step else { return [] }
+    /// Members who could take the call now, before the strategy ranks them, in member order,
+    /// into `eligible` (emptied first). Only idle available members can qualify, so only those are looked at.
+    func eligibleMembers(forSlot slot: Int, into eligible: inout [(agent: Int, membership: Int)]) {
+        eligible.removeAll(keepingCapacity: true)
+        guard let call = calls[slot: slot] else { return }
+        eligibleMembers(for: call, into: &eligible)
+    }
+
+    func eligibleMembers(for call: CallRecord, into eligible: inout [(agent: Int, membership: Int)]) {
+        eligible.removeAll(keepingCapacity: true)
+        guard let step = call.step else { return }
         let range = penaltyRange(call)
-        let skills = step.skills ?? call.skills
+        let needs = call.needsInForce
         let preferredOnly = step.preferredAgentsOnly && !call.preferred.isEmpty
-        var eligible: [(agent: Int, membership: Int)] = []
         for position in queues[call.queue].availablePositions {
             let member = queues[call.queue].members[position]
-            guard case .idle = agents[member.agent].activity else { continue }
-            let membership = agents[member.agent].memberships[member.membership]
-            guard membership.isAvailable, Self.allows(range, membership.penalty) else { continue }
-            guard skills.isEmpty || skills.allSatisfy({ $0.isMet(by: agents[member.agent].config.skills) }) else { continue }
+            guard case .idle = agents[member.agent].activity,
+                agents[member.agent].memberships[member.membership].isAvailable,
+                Self.allows(range, agents[member.agent].memberships[member.membership].penalty)
+            else { continue }
+            guard needs.isEmpty || meets(member.agent, needs) else { continue }
             if preferredOnly, !call.preferred.contains(member.agent) { continue }
             if heldByHeavierQueue(member.agent, for: call.queue) { continue }
             eligible.append(member)
         }
-        return eligible
     }
 
     /// Queue weight: the agent is kept for a heavier queue of theirs while it has at least as many

@@ -33,6 +33,27 @@ public struct ACDEngine: Sendable {
     /// Agents' wrap-up ends, kept by `syncAvailability`.
     var wrapUps: WrapUpTimers
     var agentStatistics: IntervalTable<AgentStatistics>
+    /// Per queue: the cached ``QueueRecord/deadline``, ``QueueRecord/due`` and
+    /// ``QueueRecord/rangesHoldUntil``, as heaps, so that timers and dispatch visit only the
+    /// queues whose instant has come.
+    var queueDeadlines: QueueDeadlines
+    var queueDues: QueueDeadlines
+    var rangeHolds: QueueDeadlines
+    /// Queues where a member's availability changed since the last dispatch.
+    var agentTouched: QueueMarks
+    /// Queues that held their members back from lighter queues at the last dispatch.
+    var heldQueues: [Int] = []
+    /// Queues whose penalty ranges changed at this dispatch (taken from `rangeHolds`).
+    var rangeDue: [Int] = []
+    /// Reused buffers (no allocation per decision).
+    var staleScratch: [Int] = []
+    var waitingScratch: [(key: ServiceKey, slot: Int)] = []
+    var seenScratch: QueueMarks
+    var eligibleScratch: [(agent: Int, membership: Int)] = []
+    /// Skills interned to integers at configuration time: ids by name, and each agent's level of
+    /// each skill in `skillLevels[agent * skillIDs.count + skill]` (0: not held).
+    let skillIDs: [String: Int]
+    let skillLevels: [Int]
 
     /// An engine with every agent logged out, starting at `start`.
     public init(configuration: ACDConfiguration, start: ACDInstant = 0) throws(ACDError) {
@@ -41,6 +62,21 @@ public struct ACDEngine: Sendable {
         calls = CallTable(queues: configuration.queues.count)
         wrapUps = WrapUpTimers(agents: configuration.agents.count)
         now = start.seconds
+        queueDeadlines = QueueDeadlines(queues: configuration.queues.count)
+        queueDues = QueueDeadlines(queues: configuration.queues.count)
+        rangeHolds = QueueDeadlines(queues: configuration.queues.count)
+        agentTouched = QueueMarks(queues: configuration.queues.count)
+        seenScratch = QueueMarks(queues: configuration.queues.count)
+        var skillIDs: [String: Int] = [:]
+        for agent in configuration.agents {
+            for skill in agent.skills.keys.sorted() where skillIDs[skill] == nil { skillIDs[skill] = skillIDs.count }
+        }
+        var skillLevels = Array(repeating: 0, count: configuration.agents.count * skillIDs.count)
+        for (index, agent) in configuration.agents.enumerated() {
+            for (skill, level) in agent.skills { skillLevels[index * skillIDs.count + skillIDs[skill]!] = level }
+        }
+        self.skillIDs = skillIDs
+        self.skillLevels = skillLevels
         queueStatistics = IntervalTable(length: configuration.interval.seconds, empty: QueueStatistics())
         agentStatistics = IntervalTable(length: configuration.interval.seconds, empty: AgentStatistics())
 
@@ -99,6 +135,10 @@ public struct ACDEngine: Sendable {
         self.queueIndex = queueIndex
         self.agents = agents
         self.agentIndex = agentIndex
+        for index in self.queues.indices {
+            let steps = self.queues[index].config.routingSteps
+            self.queues[index].stepNeeds = intern(steps: steps.isEmpty ? [RoutingStep()] : steps)
+        }
     }
 
     /// Applies `event` at `instant` and returns what to do, in order.

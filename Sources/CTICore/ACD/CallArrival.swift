@@ -18,6 +18,10 @@ public struct CallArrival: Sendable, Hashable, Codable {
     public var maximumPenalty: Int?
     /// Routing steps for this call instead of the queue's.
     public var routingSteps: [RoutingStep]?
+    /// An agent to offer the call to at once, whatever the strategy, skills, penalties and weights
+    /// say, when they are idle and available in the queue (see ``ACDEngine/directOfferRefusal(of:in:)``);
+    /// otherwise, or when they miss the offer, the call waits with them preferred.
+    public var directAgent: AgentID?
 
     /// A caller.
     public init(
@@ -33,5 +37,11 @@ public struct CallArrival: Sendable, Hashable, Codable {
         self.minimumPenalty = minimumPenalty
         self.maximumPenalty = maximumPenalty
         self.routingSteps = routingSteps
+    }
+
+    /// A caller offered to `agent` at once when possible (a transfer to one agent).
+    public init(id: CallID, queue: QueueID, priority: Int = 0, skills: [SkillRequirement] = [], callerNumber: String? = nil, directAgent: AgentID) {
+        self.init(id: id, queue: queue, priority: priority, skills: skills, callerNumber: callerNumber, preferredAgents: [directAgent])
+        self.directAgent = directAgent
     }
 }

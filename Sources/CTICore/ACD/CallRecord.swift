@@ -18,6 +18,9 @@ struct CallRecord: Sendable {
     var preferred: [Int]
     let customSteps: [RoutingStep]?
     var steps: [RoutingStep]
+    /// `skills` interned, and each step's own skills interned (nil: the call's), aligned with `steps`.
+    var needs: [SkillNeed] = []
+    var stepNeeds: [[SkillNeed]?] = []
     /// Index of the step in force; -1 before step 0 starts.
     var stepIndex = -1
     var stepStartedAt = 0.0
@@ -32,6 +35,9 @@ struct CallRecord: Sendable {
     var overflowHops = 0
 
     var step: RoutingStep? { stepIndex >= 0 ? steps[stepIndex] : nil }
+
+    /// The skills the step in force asks for, interned.
+    var needsInForce: [SkillNeed] { (stepIndex >= 0 ? stepNeeds[stepIndex] : nil) ?? needs }
 
     var isRinging: Bool { if case .ringing = phase { true } else { false } }
 }

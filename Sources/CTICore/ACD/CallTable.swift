@@ -10,17 +10,14 @@ struct CallTable: Sendable {
     private var records: [CallRecord?] = []
     private var slots: [CallID: Int] = [:]
     private var freeSlots: [Int] = []
-    /// Per queue: a call of the queue was written or removed since the queue's figures were computed.
-    private var changed: [Bool]
-    /// Per queue: a call of the queue was written or removed since the last dispatch.
-    private var changedSinceDispatch: [Bool]
-    /// The queues with `changedSinceDispatch` set, each once.
-    private(set) var touchedSinceDispatch: [Int] = []
+    /// Queues with a call written or removed since their figures were computed.
+    private var changed: QueueMarks
+    /// Queues with a call written or removed since the last dispatch.
+    private(set) var touchedSinceDispatch: QueueMarks
 
     init(queues: Int) {
-        changed = Array(repeating: true, count: queues)
-        changedSinceDispatch = changed
-        touchedSinceDispatch = Array(0..<queues)
+        changed = QueueMarks(queues: queues, all: true)
+        touchedSinceDispatch = QueueMarks(queues: queues, all: true)
     }
 
     subscript(id: CallID) -> CallRecord? {
@@ -49,8 +46,10 @@ struct CallTable: Sendable {
         }
     }
 
-    /// The call in `slot`, if the slot holds one.
-    subscript(slot slot: Int) -> CallRecord? { records[slot] }
+    /// The call in `slot`, if the slot holds one (borrowed, not copied, when only fields are read).
+    subscript(slot slot: Int) -> CallRecord? {
+        _read { yield records[slot] }
+    }
 
     /// The slot of a live call.
     func slot(of id: CallID) -> Int? { slots[id] }
@@ -63,21 +62,18 @@ struct CallTable: Sendable {
     }
 
     private mutating func mark(_ queue: Int) {
-        changed[queue] = true
-        if !changedSinceDispatch[queue] {
-            changedSinceDispatch[queue] = true
-            touchedSinceDispatch.append(queue)
-        }
+        changed.mark(queue)
+        touchedSinceDispatch.mark(queue)
     }
 
-    func hasChanged(queue: Int) -> Bool { changed[queue] }
-
-    mutating func markCurrent(queue: Int) { changed[queue] = false }
-
-    func hasChangedSinceDispatch(queue: Int) -> Bool { changedSinceDispatch[queue] }
-
-    mutating func markDispatched() {
-        for queue in touchedSinceDispatch { changedSinceDispatch[queue] = false }
-        touchedSinceDispatch.removeAll(keepingCapacity: true)
+    /// Appends the queues whose calls changed since their figures were last computed, and
+    /// forgets them: the caller recomputes their figures.
+    mutating func takeChanged(into queues: inout [Int]) {
+        queues.append(contentsOf: changed.list)
+        changed.removeAll()
     }
+
+    func hasChangedSinceDispatch(queue: Int) -> Bool { touchedSinceDispatch.contains(queue) }
+
+    mutating func markDispatched() { touchedSinceDispatch.removeAll() }
 }

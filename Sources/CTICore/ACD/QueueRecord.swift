@@ -11,6 +11,8 @@ struct QueueRecord: Sendable {
     var roundRobinPosition = 0
     /// Index of the overflow target.
     var overflowTarget: Int?
+    /// The interned skills of the queue's routing steps (see ``CallRecord/stepNeeds``).
+    var stepNeeds: [[SkillNeed]?] = []
     /// Penalty rules sorted by time.
     var penaltyRules: [PenaltyRule] = []
     /// Positions in `members` of the members idle and available (logged in, not paused) here,

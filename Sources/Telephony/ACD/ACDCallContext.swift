@@ -4,6 +4,8 @@ import CTICore
 struct ACDCallContext: Sendable {
     enum Phase: Sendable {
         case waiting
+        /// The caller hung up with a callback promise; the call keeps its place in the engine.
+        case awaitingCallback
         case connected(agent: AgentID, agentChannel: String, bridgeID: String, since: ACDInstant)
     }
 
@@ -19,6 +21,8 @@ struct ACDCallContext: Sendable {
     var announcements: Task<Void, Never>?
     /// How many times this caller was transferred (for fresh call ids).
     var transfers = 0
+    /// A callback whose agent is in the bridge while the customer's phone is being dialled.
+    var diallingCustomer = false
 
     var agentChannel: String? {
         if case .connected(_, let channel, _, _) = phase { return channel }

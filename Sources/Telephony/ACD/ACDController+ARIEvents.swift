@@ -11,6 +11,7 @@ extension ACDController {
             switch start.args.first {
             case "acd-agent": await agentAnswered(start.channel.id)
             case "acd-supervisor": await supervisorAnswered(start.channel.id)
+            case "acd-callback": await customerAnswered(start.channel.id)
             default: break
             }
         case .channelDestroyed(let destroyed):
@@ -69,6 +70,8 @@ extension ACDController {
             forget(call)
             publish(.abandoned(call, queue: context.info.queue, wait: wait))
             await process(.callerAbandoned(call))
+        case .awaitingCallback:
+            break
         case .connected:
             await finish(call, by: channel == context.info.channelID ? .caller : .agent)
         }

@@ -6,6 +6,10 @@ import Logging
 extension ACDController {
     /// Blind-transfers a connected call: the agent leg hangs up (the agent goes to wrap-up) and
     /// the caller goes back into a queue, to one agent, or out to the dialplan.
+    ///
+    /// To one agent: their phone is offered the call at once, whatever the queue's strategy; when
+    /// they cannot take it now (logged out, paused, busy) the transfer fails with
+    /// ``ACDControllerError/Code/agentUnavailable`` saying why, and the call stays as it was.
     public func transfer(_ call: CallID, to target: ACDTransferTarget) async throws(ACDControllerError) {
         let context = try connectedContext(call)
         var next = context
@@ -15,8 +19,9 @@ extension ACDController {
         next.holdSince = nil
         next.holdSeconds = 0
         next.announcements = nil
+        next.diallingCustomer = false
         next.enqueuedAt = clock.now()
-        var preferred: [AgentID] = []
+        var direct: AgentID?
         switch target {
         case .queue(let queue):
             guard engine.snapshot(of: queue) != nil else { throw ACDControllerError(.engine, "unknownQueue: no queue \(queue)") }
@@ -25,13 +30,18 @@ extension ACDController {
             guard let config = configuration.engine.agents.first(where: { $0.id == agent }) else {
                 throw ACDControllerError(.unknownAgent, "no agent \(agent)")
             }
-            guard let state = engine.state(of: agent), state != .loggedOut else {
-                throw ACDControllerError(.invalidState, "agent \(agent) is logged out")
+            // The call's own queue when the agent serves it, else one where they can take it now.
+            let queues = config.memberships.map(\.queue)
+            guard !queues.isEmpty else { throw ACDControllerError(.invalidState, "agent \(agent) is in no queue") }
+            let own = queues.first { $0 == context.info.queue }
+            let engine = engine
+            let usable = { (queue: QueueID) in engine.directOfferRefusal(of: agent, in: queue) == nil }
+            let queue = own.flatMap { usable($0) ? $0 : nil } ?? queues.first(where: usable) ?? own ?? queues[0]
+            if let reason = engine.directOfferRefusal(of: agent, in: queue) {
+                throw ACDControllerError(.agentUnavailable, "cannot transfer \(call): \(reason)")
             }
-            let queue = config.memberships.map(\.queue).first { $0 == context.info.queue } ?? config.memberships.first?.queue
-            guard let queue else { throw ACDControllerError(.invalidState, "agent \(agent) is in no queue") }
             next.info.queue = queue
-            preferred = [agent]
+            direct = agent
         case .number(let number):
             guard !number.isEmpty else { throw ACDControllerError(.invalidState, "empty transfer number") }
         }
@@ -44,7 +54,7 @@ extension ACDController {
             }
             return
         }
-        _ = try await admit(next, preferred: preferred)
+        _ = try await admit(next, preferred: [], direct: direct)
     }
 
     /// Puts the caller of a connected call on hold (music on hold to the caller).

@@ -23,7 +23,7 @@ extension ACDController {
             case .connect(let call, let agent, _):
                 await connect(call, agent: agent)
             case .dialCallback(let call, let agent, let number):
-                logger.info("callback due", metadata: ["acd.call": "\(call)", "acd.agent": "\(agent)", "acd.has-number": "\(number != nil)"])
+                await dialCallback(call, agent: agent, number: number)
             case .startWrapUp(let agent, let queue, let until):
                 publish(.wrapUp(agent: agent, queue: queue, until: until))
                 publishState(of: agent)
@@ -36,7 +36,7 @@ extension ACDController {
                 await move(call, to: to)
                 publish(.overflowed(call, from: from, to: to))
             case .convertToCallback(let call, let queue):
-                await release(call, queue: queue, reason: "callback") { rest, channel in try await rest.hangup(channel) }
+                await releaseForCallback(call, queue: queue)
             case .voicemail(let call, let queue):
                 let context = configuration.voicemailContext
                 await release(call, queue: queue, reason: "voicemail") { rest, channel in
@@ -134,6 +134,7 @@ extension ACDController {
         guard var context = calls[call] else { return }
         context.info.queue = queue
         calls[call] = context
+        if case .awaitingCallback = context.phase { return }
         guard let bridge = try? await holdingBridge(for: queue) else { return }
         calls[call]?.holdingBridge = bridge
         try? await rest.addChannels(bridge, [context.info.channelID])

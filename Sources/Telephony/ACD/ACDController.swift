@@ -112,16 +112,17 @@ public actor ACDController {
     }
 
     /// Puts a call into the engine and its caller into the queue's holding bridge.
-    func admit(_ context: ACDCallContext, preferred: [AgentID]) async throws(ACDControllerError) -> Int {
+    func admit(_ context: ACDCallContext, preferred: [AgentID], direct: AgentID? = nil) async throws(ACDControllerError) -> Int {
         var context = context
         let info = context.info
         let holding = try await holdingBridge(for: info.queue)
         context.holdingBridge = holding
         calls[info.id] = context
         callByChannel[info.channelID] = info.id
-        let arrival = CallArrival(
+        var arrival = CallArrival(
             id: info.id, queue: info.queue, priority: context.priority, skills: context.skills, callerNumber: info.callerNumber,
             preferredAgents: preferred)
+        arrival.directAgent = direct
         let decisions: [ACDDecision]
         do {
             decisions = try engine.handle(.callArrived(arrival), at: clock.now())

@@ -22,6 +22,10 @@ public struct ACDControllerConfiguration: Sendable {
     public var transferContext: String = "from-internal"
     /// Dialplan context for callers sent to voicemail (the queue name is the extension).
     public var voicemailContext: String = "voicemail"
+    /// The customer's phone for a callback, `{number}` standing for the number to call.
+    public var callbackEndpoint: String = "Local/{number}@from-internal"
+    /// Seconds the customer's phone rings for a callback before it counts as not answered.
+    public var callbackRingSeconds: Int = 30
     /// Seconds Asterisk is told to ring an agent beyond the engine's ring timeout (the engine ends the offer first).
     public var originateSlack: Int = 5
 

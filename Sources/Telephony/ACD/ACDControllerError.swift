@@ -11,6 +11,8 @@ public struct ACDControllerError: Error, Sendable, Hashable, CustomStringConvert
         case unknownAgent
         /// The call is not in a state where the operation makes sense (e.g. hold while waiting).
         case invalidState
+        /// The agent cannot take a call now (logged out, paused, busy); the message says why.
+        case agentUnavailable
         /// The caller may not join the queue (full or empty).
         case joinRefused
         /// The ACD engine refused the event.

@@ -56,7 +56,7 @@ public enum ACDCallParty: String, Sendable, Hashable {
 public enum ACDTransferTarget: Sendable, Hashable {
     /// Back into a queue.
     case queue(QueueID)
-    /// To one agent (queued in one of their queues, that agent preferred).
+    /// To one agent, offered to them directly (in the call's queue when they serve it, else one of theirs).
     case agent(AgentID)
     /// Out to the dialplan at this number.
     case number(String)
