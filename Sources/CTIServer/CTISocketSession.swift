@@ -129,6 +129,9 @@ struct CTISocketSession: Sendable {
         // The close frame follows the error frame on the same connection, so a client reading
         // frames in order sees the error before its inbound stream ends (RFC 6455 §5.4, §7.1.1).
         try await outbound.write(.text(CTIServerFrame.error(error).encoded()))
+        // A short grace before the close, for clients (browsers among them) that drop unread frames
+        // once a close arrives; kept from before, as removing it made refusals flaky under load.
+        try await Task.sleep(for: .milliseconds(200))
         try await outbound.close(WebSocketErrorCode(codeNumber: Int(error.closeCode ?? 1008)), reason: error.code.rawValue)
     }
 }

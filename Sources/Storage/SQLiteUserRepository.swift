@@ -6,7 +6,10 @@ import GRDB
 public struct SQLiteUserRepository: UserRepository {
     let context: StoreContext
 
-    private var hasher: PasswordHasher { PasswordHasher(iterations: context.configuration.passwordIterations) }
+    private var hasher: PasswordHasher {
+        context.configuration.weakPasswordHashingForTests
+            ? .weakForTests() : PasswordHasher(iterations: context.configuration.passwordIterations)
+    }
 
     public func create(_ draft: UserDraft, by actor: String) async throws -> User {
         do { try draft.validate() } catch { throw RepositoryError.validation(error) }

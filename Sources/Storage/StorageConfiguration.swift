@@ -21,6 +21,10 @@ public struct StorageConfiguration: Sendable {
     public var passwordIterations: Int
     /// How long a login session lasts.
     public var sessionLifetime: TimeInterval
+    /// Test suites only: hash passwords with `PasswordHasher.testingIterations` rounds instead of
+    /// OWASP's floor, as Django and Rails test setups do, so fixtures can create many users quickly.
+    /// Such hashes are refused by any store that does not set this. Never set it in a real deployment.
+    public var weakPasswordHashingForTests = false
     /// `true` (default): every commit is fsynced (`synchronous=FULL`), so a power loss loses nothing
     /// committed; `false` keeps WAL's `NORMAL`, safe against process crashes only.
     public var fullSync: Bool

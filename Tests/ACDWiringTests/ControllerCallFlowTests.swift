@@ -20,7 +20,7 @@ struct ControllerCallFlowTests {
             #expect(info.id == call && info.channelID == caller && info.queue == "sales")
             #expect(info.callerNumber == "+84987654321" && info.dnis == "7000" && info.customerID == "cust-42")
             #expect(info.ivrPath == ["welcome", "menu:1"] && info.variables == ["account": "A-100"])
-            #expect(wait >= 0 && wait < 2)
+            #expect(wait >= 0 && wait < 15, "queued a moment ago; a busy machine may take a few seconds")
             let (agent, bridge, recording) = try #require(await fx.connected(call))
             #expect(agent == "a1")
             #expect(fx.simulator.bridgeType(bridge) == "mixing")
@@ -54,7 +54,7 @@ struct ControllerCallFlowTests {
 
     @Test("a phone that never answers is abandoned at the ring timeout, auto-paused, and the next agent gets the call")
     func ringNoAnswer() async throws {
-        let queue = QueueConfiguration(id: "sales", strategy: .linear, ringTimeout: 0.5, autoPause: .yes, autoPauseAfterMisses: 1)
+        let queue = QueueConfiguration(id: "sales", strategy: .linear, ringTimeout: 2, autoPause: .yes, autoPauseAfterMisses: 1)
         try await ControllerFixture.with(Site.one(queue: queue, agents: ["a1", "a2"])) { fx in
             fx.simulator.setEndpointBehaviour(.neverAnswer, for: "PJSIP/1001")
             try await fx.controller.login("a1")

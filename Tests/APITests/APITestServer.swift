@@ -34,10 +34,12 @@ struct APITestServer: Sendable {
         let directory = NSTemporaryDirectory() + "ctibridge-api-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = try StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false)
-        // Opening migrates synchronously: done on a Dispatch thread, not on the cooperative pool other tests share.
+        var configuration = try StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false)
+        configuration.weakPasswordHashingForTests = true  // dozens of users per run; hash strength is tested in StorageTests
+        let settings = configuration
+        // Opening migrates synchronously: done on a thread of its own, not on the cooperative pool other tests share.
         let store = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CTIStore, any Error>) in
-            DispatchQueue.global().async { continuation.resume(with: Result { try CTIStore.open(configuration) }) }
+            Thread { continuation.resume(with: Result { try CTIStore.open(settings) }) }.start()
         }
         defer { try? store.close() }
         var tokens: [String: String] = [:]

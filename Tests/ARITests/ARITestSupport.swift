@@ -12,9 +12,9 @@ func temporaryDirectory() -> URL {
 }
 
 /// A simulator with quick timings on loopback, port 0.
-func makeSimulator(recordings: URL = temporaryDirectory()) -> ARISimulator {
+func makeSimulator(recordings: URL = temporaryDirectory(), mediaDuration: Duration = .milliseconds(150)) -> ARISimulator {
     var configuration = ARISimulatorConfiguration(username: "ctibridge", password: "s3cret", recordingsDirectory: recordings)
-    configuration.mediaDuration = .milliseconds(150)
+    configuration.mediaDuration = mediaDuration
     configuration.eventDelay = .milliseconds(5)
     configuration.answerDelay = .milliseconds(20)
     return ARISimulator(configuration: configuration, logger: Logger(label: "test.sim.ari"))

@@ -7,7 +7,8 @@ import Testing
 /// The events client against the simulator over loopback.
 @Suite struct EventsClientTests {
     @Test func ivrFlowWithBargeIn() async throws {
-        try await withSimulator { simulator, baseURL in
+        // Long prompts: the digit, not the end of the media, must be what stops them, however busy the machine.
+        try await withSimulator(makeSimulator(mediaDuration: .seconds(60))) { simulator, baseURL in
             try await withEventsClient(testConfiguration(baseURL: baseURL)) { client, subscription in
                 let opening = try await collect(subscription) { $0.snapshot != nil }
                 #expect(opening.first == .connected(reconnect: false))

@@ -8,9 +8,10 @@ import Testing
 @Suite struct RESTClientTests {
     /// A registered app with one inbound call in Stasis.
     static func withCall(
+        mediaDuration: Duration = .milliseconds(150),
         _ body: @escaping @Sendable (ARISimulator, ARIRESTClient, ARIChannel) async throws -> Void
     ) async throws {
-        try await withSimulator { simulator, baseURL in
+        try await withSimulator(makeSimulator(mediaDuration: mediaDuration)) { simulator, baseURL in
             let configuration = testConfiguration(baseURL: baseURL)
             try await withEventsClient(configuration) { client, subscription in
                 _ = try await collect(subscription) { $0.snapshot != nil }
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func channelsEndpoints() async throws {
-        try await Self.withCall { simulator, rest, channel in
+        // Long media, so the playback is still there to pause and stop on a busy machine.
+        try await Self.withCall(mediaDuration: .seconds(60)) { simulator, rest, channel in
             #expect(try await rest.channel("in-1").state == .ring)
             try await rest.answer("in-1")
             #expect(try await rest.channel("in-1").state == .up)

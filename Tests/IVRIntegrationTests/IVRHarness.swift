@@ -56,14 +56,14 @@ struct IVRHarness: Sendable {
 
     /// Waits until a play request for `channelID` carried `media`.
     @discardableResult
-    func waitForPlay(_ channelID: String, _ media: String, count: Int = 1, timeout: Duration = .seconds(10)) async -> Bool {
+    func waitForPlay(_ channelID: String, _ media: String, count: Int = 1, timeout: Duration = .seconds(30)) async -> Bool {
         await simulator.requestLog.wait(timeout: timeout) { log in
             log.filter { $0.path.hasPrefix("channels/\(channelID)/play") && ($0.query["media"] ?? []).contains(media) }.count >= count
         }
     }
 
     /// Waits until the runner has reported something matching `predicate` (at any time so far).
-    func waitForEvent(timeout: Duration = .seconds(10), _ predicate: @escaping @Sendable (IVRRunnerEvent) -> Bool) async throws -> IVRRunnerEvent {
+    func waitForEvent(timeout: Duration = .seconds(30), _ predicate: @escaping @Sendable (IVRRunnerEvent) -> Bool) async throws -> IVRRunnerEvent {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let event = history.all.first(where: predicate) { return event }
@@ -73,7 +73,7 @@ struct IVRHarness: Sendable {
     }
 
     /// Waits for the call on `channelID` to leave the IVR.
-    func waitForEnd(_ channelID: String, timeout: Duration = .seconds(10)) async throws -> (IVROutcome, IVRPath) {
+    func waitForEnd(_ channelID: String, timeout: Duration = .seconds(30)) async throws -> (IVROutcome, IVRPath) {
         let event = try await waitForEvent(timeout: timeout) {
             if case .callEnded(let id, _, _) = $0 { id == channelID } else { false }
         }

@@ -43,7 +43,9 @@ struct QAFixture: Sendable {
         let recordings = folder.appendingPathComponent("recordings", isDirectory: true)
         try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try CTIStore.open(StorageConfiguration(path: folder.appendingPathComponent("qa.sqlite").path, defaultCountry: "VN"))
+        var configuration = try StorageConfiguration(path: folder.appendingPathComponent("qa.sqlite").path, defaultCountry: "VN")
+        configuration.weakPasswordHashingForTests = true  // several users per test; hash strength is tested in StorageTests
+        let store = try CTIStore.open(configuration)
         var tokens: [String: String] = [:]
         for (username, role) in people {
             let user = try await store.users.create(

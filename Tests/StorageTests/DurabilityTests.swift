@@ -26,10 +26,11 @@ struct DurabilityTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        // Reading the pipe blocks, so it runs on a Dispatch thread, not one of Swift's few cooperative threads.
+        // Reading the pipe blocks, so it runs on a thread of its own, not one of Swift's few cooperative
+        // threads (nor Dispatch's global queues, which share them on Linux).
         let child = Child(process: process, pipe: pipe)
         let text = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            DispatchQueue.global().async { continuation.resume(returning: child.readUntilKilled()) }
+            Thread { continuation.resume(returning: child.readUntilKilled()) }.start()
         }
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 
@@ -60,7 +61,7 @@ struct DurabilityTests {
         try store.close()
     }
 
-    /// The child process and its output pipe, handed to one Dispatch thread at a time.
+    /// The child process and its output pipe, handed to one reading thread.
     struct Child: @unchecked Sendable {
         let process: Process
         let pipe: Pipe

@@ -53,7 +53,7 @@ public final class ARISimRequestLog: Sendable {
 
     /// Waits until `predicate` holds for the log, or `timeout` passes; returns whether it held.
     @discardableResult
-    public func wait(timeout: Duration = .seconds(10), until predicate: @Sendable ([Entry]) -> Bool) async -> Bool {
+    public func wait(timeout: Duration = .seconds(30), until predicate: @Sendable ([Entry]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while true {
             if predicate(all) { return true }

@@ -39,16 +39,25 @@ extension ARISimulator {
                 world.playbacks[id] = entry
                 world.emit(.playbackStarted(ARIPlaybackEvent(playback: entry.playback)), to: entry.application)
             }
-            self.schedule(after: duration) {
-                self.world.withLock { world in
-                    guard var entry = world.playbacks[id] else { return }
-                    world.playbacks[id] = nil
-                    entry.playback.state = failed ? .failed : .done
-                    world.emit(.playbackFinished(ARIPlaybackEvent(playback: entry.playback)), to: entry.application)
-                }
-            }
+            self.finishPlayback(id, after: duration, failed: failed)
         }
         return result
+    }
+
+    /// Ends playback `id` after `duration` of playing; a paused playback keeps its place and is
+    /// checked again a media length later, as Asterisk holds a paused file where it stopped.
+    private func finishPlayback(_ id: String, after duration: Duration, failed: Bool) {
+        schedule(after: duration) {
+            let paused = self.world.withLock { world -> Bool in
+                guard var entry = world.playbacks[id] else { return false }
+                if entry.playback.state == .paused { return true }
+                world.playbacks[id] = nil
+                entry.playback.state = failed ? .failed : .done
+                world.emit(.playbackFinished(ARIPlaybackEvent(playback: entry.playback)), to: entry.application)
+                return false
+            }
+            if paused { self.finishPlayback(id, after: self.configuration.mediaDuration, failed: failed) }
+        }
     }
 
     func getPlayback(_ id: String) -> ARISimReply {

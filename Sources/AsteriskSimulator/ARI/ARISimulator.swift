@@ -113,6 +113,15 @@ public final class ARISimulator: Service, Sendable {
                     timers.cancelAll()
                 }
             }
+            group.addTask {
+                // Stopping ends every events socket first, so the server's graceful shutdown is not
+                // left waiting on connections whose handlers wait for those sockets to end.
+                await withTaskCancellationHandler {
+                    while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                } onCancel: {
+                    self.closeAllSockets()
+                }
+            }
             try await group.next()
             group.cancelAll()
         }

@@ -15,10 +15,8 @@ extension StoreRecords {
 
     public func createUser(_ draft: UserDraft, as caller: CTIPrincipal) async throws -> User {
         let principal = try await principal(caller, holding: .usersManage)
-        // Hashing the password takes a CPU for a while: not on the cooperative pool.
-        return try await withTaskExecutorPreference(BlockingExecutor.shared) {
-            try await store.users.create(draft, by: principal.username)
-        }
+        // The store hashes the password on a thread of its own.
+        return try await store.users.create(draft, by: principal.username)
     }
 
     public func updateUser(id: Int64, _ update: UserUpdate, as caller: CTIPrincipal) async throws -> User {
@@ -26,9 +24,7 @@ extension StoreRecords {
         if id == principal.userID, update.isActive == false || (update.role.map { $0 != principal.role } ?? false) {
             throw RepositoryError.conflict("admins cannot deactivate themselves or change their own role")
         }
-        return try await withTaskExecutorPreference(BlockingExecutor.shared) {
-            try await store.users.update(id: id, update, by: principal.username)
-        }
+        return try await store.users.update(id: id, update, by: principal.username)
     }
 
     public func issueToken(userID: Int64, name: String, as caller: CTIPrincipal) async throws -> IssuedToken {

@@ -22,11 +22,8 @@ public final class StoreSessions: CTIAuthenticator, CTISessionIssuer {
     }
 
     public func login(username: String, password: String) async -> CTISessionGrant? {
-        // Checking the password hash takes a CPU for a while: not on the cooperative pool.
-        let issued = try? await withTaskExecutorPreference(BlockingExecutor.shared) {
-            try await store.users.login(username: username, password: password)
-        }
-        guard let issued else { return nil }
+        // The store checks the password hash on a thread of its own.
+        guard let issued = try? await store.users.login(username: username, password: password) else { return nil }
         let user = issued.user
         return CTISessionGrant(
             token: issued.token,
