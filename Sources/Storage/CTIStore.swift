@@ -17,6 +17,8 @@ public struct CTIStore: Sendable {
     public let scorecards: SQLiteScorecardRepository
     public let evaluations: SQLiteEvaluationRepository
     public let calibrations: SQLiteCalibrationRepository
+    /// The screen-pop's read of a caller's customer, open tickets and last calls.
+    public let callerContext: SQLiteCallerContext
     /// The underlying pool, for tools and tests that need raw SQL.
     public let database: DatabasePool
 
@@ -75,6 +77,7 @@ public struct CTIStore: Sendable {
         scorecards = SQLiteScorecardRepository(context: context)
         evaluations = SQLiteEvaluationRepository(context: context)
         calibrations = SQLiteCalibrationRepository(context: context)
+        callerContext = SQLiteCallerContext(context: context)
     }
 
     /// Closes the pool; later calls fail.

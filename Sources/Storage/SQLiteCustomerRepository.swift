@@ -98,29 +98,31 @@ public struct SQLiteCustomerRepository: CustomerRepository {
 
     /// Whether customer `id` exists (inside a transaction).
     static func exists(_ db: Database, id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     static func lookup(_ db: Database, number: String) throws -> [Customer] {
         let ids = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT c.id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-                WHERE p.number = ? ORDER BY c.updated_at DESC, c.id DESC
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT c.id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+                    WHERE p.number = ? ORDER BY c.updated_at DESC, c.id DESC
+                    """),
             arguments: [number]
         )
         return try ids.map { try fetch(db, id: $0) }
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Customer {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]) else {
+        guard let customer = try SQLiteCallerContext.customer(db, id: id) else {
             throw RepositoryError.notFound(entity: "customer", id: "\(id)")
         }
-        let phones = try String.fetchAll(
-            db, sql: "SELECT number FROM customer_phones WHERE customer_id = ? ORDER BY position", arguments: [id]
-        )
-        return Customer(
+        return customer
+    }
+
+    /// A customer from its row and numbers.
+    static func customer(_ row: Row, phones: [String]) -> Customer {
+        Customer(
             id: row["id"], name: row["name"], phoneNumbers: phones,
             emails: RowCoding.decode([String].self, row["emails"], fallback: []), company: row["company"],
             tags: RowCoding.decode([String].self, row["tags"], fallback: []), isVIP: row["is_vip"], notes: row["notes"],

@@ -24,11 +24,11 @@ public struct SQLiteInteractionRepository: InteractionRepository {
                 }
             } else {
                 customerID = try Int64.fetchOne(
-                    db,
-                    sql: """
-                        SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-                        WHERE p.number = ? ORDER BY c.updated_at DESC LIMIT 1
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+                            WHERE p.number = ? ORDER BY c.updated_at DESC LIMIT 1
+                            """),
                     arguments: [remote]
                 )
             }
@@ -37,12 +37,13 @@ public struct SQLiteInteractionRepository: InteractionRepository {
                 missing.append(ValidationIssue(field: "ticketIDs[\(index)]", message: "no ticket \(ticketID)"))
             }
             if !missing.isEmpty { throw RepositoryError.validation(CRMValidationError(issues: missing)) }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO interactions (call_id, direction, from_number, to_number, queue, agent, ivr_path, started_at,
                         wait_seconds, talk_seconds, wrap_up_seconds, disposition, recording_reference, customer_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     draft.callID, draft.direction.rawValue, from, to, draft.queue, draft.agent, RowCoding.json(draft.ivrPath),
                     RowCoding.seconds(draft.startedAt), draft.waitSeconds, draft.talkSeconds, draft.wrapUpSeconds,
@@ -83,14 +84,19 @@ public struct SQLiteInteractionRepository: InteractionRepository {
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Interaction {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interactions WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM interactions WHERE id = ?"), arguments: [id]) else {
             throw RepositoryError.notFound(entity: "interaction", id: "\(id)")
         }
         let ticketIDs = try Int64.fetchAll(
-            db, sql: "SELECT ticket_id FROM ticket_links WHERE kind = 'interaction' AND reference = ? ORDER BY ticket_id",
+            db.cachedStatement(sql: "SELECT ticket_id FROM ticket_links WHERE kind = 'interaction' AND reference = ? ORDER BY ticket_id"),
             arguments: ["\(id)"]
         )
-        return Interaction(
+        return interaction(row, ticketIDs: ticketIDs)
+    }
+
+    /// An interaction from its row.
+    static func interaction(_ row: Row, ticketIDs: [Int64]) -> Interaction {
+        Interaction(
             id: row["id"], callID: row["call_id"], direction: CallDirection(rawValue: row["direction"]) ?? .inbound,
             fromNumber: row["from_number"], toNumber: row["to_number"], queue: row["queue"], agent: row["agent"],
             ivrPath: RowCoding.decode([String].self, row["ivr_path"], fallback: []),

@@ -11,11 +11,12 @@ public struct SQLiteRecordingIndex: RecordingIndex {
         guard issues.isEmpty else { throw RepositoryError.validation(CRMValidationError(issues: issues)) }
         do {
             try await context.pool.write { db in
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO recordings (id, call_id, agent, queue, customer_id, caller_number, started_at, duration_seconds,
                             format, location, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         entry.id, entry.callID, entry.agentID, entry.queue, entry.customerID, entry.callerNumber,
                         RowCoding.seconds(entry.startedAt), entry.durationSeconds, entry.format, entry.location,

@@ -23,8 +23,14 @@ public final class ARISimRequestLog: Sendable {
         public var description: String { "\(method) \(path) → \(status)" }
     }
 
+    /// The observer in a box: a bare closure kept in a generic `Mutex` is re-wrapped in a
+    /// reabstraction thunk on every read in release builds, so calls got deeper and slower.
+    private struct Observer: Sendable {
+        let call: @Sendable (Entry) -> Void
+    }
+
     private let entries = Mutex<[Entry]>([])
-    private let observer = Mutex<(@Sendable (Entry) -> Void)?>(nil)
+    private let observer = Mutex<Observer?>(nil)
 
     public init() {}
 
@@ -38,7 +44,10 @@ public final class ARISimRequestLog: Sendable {
 
     /// Calls `observer` with every later request as it is logged (nil to stop); for benchmarks
     /// that must not scan the whole log.
-    public func observe(_ observer: (@Sendable (Entry) -> Void)?) { self.observer.withLock { $0 = observer } }
+    public func observe(_ observer: (@Sendable (Entry) -> Void)?) {
+        let box = observer.map(Observer.init(call:))
+        self.observer.withLock { $0 = box }
+    }
 
     /// Forgets everything logged so far.
     public func clear() { entries.withLock { $0.removeAll() } }
@@ -48,7 +57,7 @@ public final class ARISimRequestLog: Sendable {
         for (name, value) in query where name != "api_key" { grouped[name, default: []].append(value) }
         let entry = Entry(method: method, path: path.joined(separator: "/"), query: grouped, status: status, at: arrived)
         entries.withLock { $0.append(entry) }
-        observer.withLock { $0 }?(entry)
+        observer.withLock { $0 }?.call(entry)
     }
 
     /// Waits until `predicate` holds for the log, or `timeout` passes; returns whether it held.

@@ -14,26 +14,19 @@ public struct StorePopContext: ScreenPopContextProvider, IVRCustomerLookup {
     }
 
     public func context(customerID: String?, callerNumber: String?) async -> ScreenPopContext {
-        var customer: Customer?
-        if let customerID, let id = Int64(customerID) { customer = try? await store.customers.get(id: id) }
-        if customer == nil, let callerNumber, !callerNumber.isEmpty {
-            customer = (try? await store.customers.lookup(phoneNumber: callerNumber))?.first
-        }
-        guard let customer else { return ScreenPopContext() }
-        let open = (try? await store.tickets.search(
-            TicketQuery(statuses: [.new, .open, .pending], customerID: customer.id, page: PageRequest(limit: limit)), visibleTo: nil))?
-            .items ?? []
-        let calls = (try? await store.interactions.timeline(customerID: customer.id, page: PageRequest(limit: limit)))?.items ?? []
+        let found = try? await store.callerContext.context(customerID: customerID.flatMap { Int64($0) }, phoneNumber: callerNumber, limit: limit)
+        guard let found else { return ScreenPopContext() }
+        let customer = found.customer
         return ScreenPopContext(
             customer: CTICustomerSummary(
                 id: String(customer.id), name: customer.name, company: customer.company, vip: customer.isVIP, tags: customer.tags,
                 notes: customer.notes),
-            openTickets: open.map {
+            openTickets: found.openTickets.map {
                 CTITicketSummary(
                     id: String($0.id), subject: $0.subject, status: $0.status.rawValue, priority: $0.priority.rawValue,
                     updatedAt: $0.updatedAt.timeIntervalSince1970)
             },
-            lastInteractions: calls.map {
+            lastInteractions: found.recentInteractions.map {
                 CTIInteractionSummary(
                     id: String($0.id), channel: $0.direction.rawValue, at: $0.startedAt.timeIntervalSince1970, agentName: $0.agent,
                     disposition: $0.disposition)

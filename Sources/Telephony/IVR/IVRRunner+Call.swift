@@ -18,9 +18,10 @@ extension IVRRunner {
             case .resync:
                 await recheck(session)
             }
-            for decision in decisions {
-                await execute(decision, session, node: engine.currentNodeID.flatMap(engine.flow.node))
-            }
+            let node = engine.currentNodeID.flatMap(engine.flow.node)
+            // CRM lookups start first: they only read, and need not wait for an answer request.
+            for decision in decisions where Self.isLookup(decision) { await execute(decision, session, node: node) }
+            for decision in decisions where !Self.isLookup(decision) { await execute(decision, session, node: node) }
             if let outcome = engine.outcome {
                 callLeft(session, outcome: outcome)
                 session.finish()
@@ -30,6 +31,10 @@ extension IVRRunner {
         }
         // The queue ended without an outcome (cannot happen: a hang-up is always queued last).
         callLeft(session, outcome: .callerHungUp(nodeID: engine.currentNodeID))
+    }
+
+    static func isLookup(_ decision: IVRDecision) -> Bool {
+        if case .lookupCustomer = decision { true } else { false }
     }
 
     /// The ARI playback id for one of the engine's playbacks.
