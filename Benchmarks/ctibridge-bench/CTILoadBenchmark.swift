@@ -66,7 +66,7 @@ struct CTILoadBenchmark: AsyncParsableCommand {
     func run() async throws {
         if let load = LoadAverage.line() { print(load) }
         var logger = Logger(label: "bench.cti-load")
-        logger.logLevel = .error
+        logger.logLevel = ProcessInfo.processInfo.environment["BENCH_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ctibridge-cti-load-\(getpid())", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -158,6 +158,11 @@ struct CTILoadBenchmark: AsyncParsableCommand {
             }
             if clock.now - lastSecond >= .seconds(1) {
                 lastSecond = clock.now
+                let elapsed = Int((clock.now - start).components.seconds)
+                if elapsed > 0, elapsed % 10 == 0, let queue = await centre.controller.snapshot(of: CTILoadSite.queue) {
+                    let agentStates = queue.agents.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+                    print("  at \(elapsed) s: \(placed) placed, \(recorder.offers) offered; waiting \(queue.waiting); agents \(agentStates.joined(separator: ", "))")
+                }
                 peakRSS = max(peakRSS, ProcessStats.residentMegabytes())
                 // The simulator's request log is a test aid that would grow without bound here.
                 simulator.requestLog.clear()

@@ -11,17 +11,7 @@ extension ContactCentre {
     /// The IVR runner takes the same events from a subscription of its own without waiting on
     /// ARI, so the controller, which does, is the last to finish with an event.
     func runACD(events: ARIEventSubscription) async {
-        for await item in events {
-            switch item {
-            case .event(let event):
-                await controller.handle(event)
-                recordLag(of: event)
-            case .resynced(let snapshot):
-                await controller.resync(snapshot)
-            default:
-                break
-            }
-        }
+        await controller.run(events: events) { [self] event in recordLag(of: event) }
     }
 
     /// Records how long ago Asterisk stamped `event` (nothing for an unreadable timestamp).

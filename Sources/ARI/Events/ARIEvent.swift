@@ -97,15 +97,13 @@ public struct ARIEvent: Codable, Sendable, Hashable {
     /// Decodes one WebSocket frame's bytes.
     public static func decode(_ data: Data) throws(ARIError) -> ARIEvent {
         let decoder = JSONDecoder()
-        let type: String
-        do {
-            type = try decoder.decode(TypeOnly.self, from: data).type
-        } catch {
-            throw ARIError.decoding(error, what: "ARI event")
-        }
         do {
             return try decoder.decode(ARIEvent.self, from: data)
         } catch {
+            // Parsed a second time only to name the type in the error.
+            guard let type = try? decoder.decode(TypeOnly.self, from: data).type else {
+                throw ARIError.decoding(error, what: "ARI event")
+            }
             throw ARIError.decoding(error, what: "ARI event \(type)")
         }
     }

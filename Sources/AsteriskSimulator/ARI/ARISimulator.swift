@@ -103,7 +103,8 @@ public final class ARISimulator: Service, Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {
-                await withTaskGroup(of: Void.self) { timers in
+                // Discarding: a plain task group would keep every finished timer until the run ends.
+                await withDiscardingTaskGroup { timers in
                     for await job in jobs {
                         timers.addTask {
                             try? await Task.sleep(for: job.delay)

@@ -54,17 +54,6 @@ public actor ACDController {
         fanOut.subscribe(capacity: capacity)
     }
 
-    /// Handles the application's events until the stream ends.
-    public func run(events: ARIEventSubscription) async {
-        for await item in events {
-            switch item {
-            case .event(let event): await handle(event)
-            case .resynced(let snapshot): await resync(snapshot)
-            default: break
-            }
-        }
-    }
-
     /// Stops timers and announcements and ends the event streams.
     public func shutdown() {
         timer?.cancel()

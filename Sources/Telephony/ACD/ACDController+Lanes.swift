@@ -1,0 +1,66 @@
+import ARI
+import CTICore
+
+extension ACDController {
+    /// Lanes that carry the application's events: one call's events always share a lane and are
+    /// handled in order, while calls in different lanes are handled side by side, so the ARI
+    /// requests one call waits on (bridging, recording, hang-ups) do not hold up the others.
+    static let eventLanes = 16
+
+    /// Handles the application's events until the stream ends, each call's events in order;
+    /// `handled` sees every event once the controller is done with it (or skipped it).
+    public func run(events: ARIEventSubscription, handled: @escaping @Sendable (ARIEvent) -> Void = { _ in }) async {
+        var lanes: [AsyncStream<ARIEvent>.Continuation] = []
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<Self.eventLanes {
+                let (stream, continuation) = AsyncStream.makeStream(of: ARIEvent.self)
+                lanes.append(continuation)
+                group.addTask {
+                    for await event in stream {
+                        await self.handle(event)
+                        handled(event)
+                    }
+                }
+            }
+            for await item in events {
+                switch item {
+                case .event(let event):
+                    guard let key = laneKey(of: event) else {
+                        handled(event)
+                        continue
+                    }
+                    lanes[Self.lane(of: key)].yield(event)
+                case .resynced(let snapshot):
+                    await resync(snapshot)
+                default:
+                    break
+                }
+            }
+            for lane in lanes { lane.finish() }
+        }
+    }
+
+    /// The call (or channel) an event is about, for the events ``handle(_:)`` acts on; nil for the rest.
+    func laneKey(of event: ARIEvent) -> String? {
+        switch event.payload {
+        case .stasisStart(let start):
+            // `acd-agent,<call>,<agent>` and the other ACD legs name their call second.
+            guard let first = start.args.first, first.hasPrefix("acd-") else { return nil }
+            return start.args.count > 1 ? start.args[1] : start.channel.id
+        case .channelDestroyed(let destroyed):
+            let channel = destroyed.channel.id
+            if let call = agentLegs[channel]?.call ?? callByChannel[channel] { return call.rawValue }
+            let session = supervisions.first { $0.value.supervisorChannel == channel || $0.value.snoopChannel == channel }?.key
+            return session ?? channel
+        default:
+            return nil
+        }
+    }
+
+    static func lane(of key: String) -> Int {
+        // FNV-1a: stable and cheap; Swift's `hashValue` would do too, but this keeps lanes reproducible.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(hash % UInt64(eventLanes))
+    }
+}
