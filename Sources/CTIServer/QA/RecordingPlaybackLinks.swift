@@ -39,8 +39,8 @@ public struct RecordingPlaybackLinks: Sendable {
     public let lifetime: Duration
     let now: @Sendable () -> Date
 
-    /// Links signed with `secret` (at least 32 bytes; a fresh random key by default, so links die
-    /// with the process), valid for `lifetime`, timed by `now`.
+    /// Links signed with `secret` when it has at least 32 bytes (shared by several servers), else
+    /// with a fresh random key (links die with the process); valid for `lifetime`, timed by `now`.
     public init(secret: Data? = nil, lifetime: Duration = .seconds(600), now: @escaping @Sendable () -> Date = { Date() }) {
         if let secret, secret.count >= 32 {
             key = SymmetricKey(data: secret)
