@@ -19,12 +19,13 @@ extension DemoSite {
             ]),
         ])
 
-    /// QA on the demo: every short call and a few random ones per agent go on the work lists;
+    /// QA on the demo: every short call, every call with a survey of 2 or less and a few random
+    /// ones per agent go on the work lists;
     /// sales recordings are kept 30 days, support 90.
     public static func qa(recordings: URL?) -> QASettings {
         QASettings(
             recordingsDirectory: recordings, retention: RetentionPolicy(queues: ["sales": 30, "support": 90]),
-            samplingRules: [.randomPerAgent(count: 3, periodDays: 7), .shortCalls(underSeconds: 30)])
+            samplingRules: [.randomPerAgent(count: 3, periodDays: 7), .shortCalls(underSeconds: 30), .lowSurvey(maxScore: 2)])
     }
 
     /// Publishes the demo scorecard once.

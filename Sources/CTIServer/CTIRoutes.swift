@@ -66,7 +66,7 @@ struct CTIRoutes: Sendable {
         }
         OpenAPIRoute().register(on: router)
         if let qa = dependencies.qa {
-            QARoutes(qa: qa, principal: { try await principal($0) }).register(on: router)
+            QARoutes(qa: qa, links: dependencies.recordingLinks, principal: { try await principal($0) }).register(on: router)
         }
         router.get("/metrics") { request, _ in
             let role = try await principal(request).role

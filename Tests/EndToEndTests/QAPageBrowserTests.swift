@@ -89,8 +89,14 @@ struct QAPageBrowserTests {
                 try await Self.until(page, "String(!!\(button))", "true")
                 _ = try await page.evaluate("\(button).click(); 'ok'")
                 try await Self.until(page, "document.getElementById('eval-status').dataset.state", "draft")
-                // The recording loads into the player (fetched with the bearer token).
-                try await Self.until(page, "String(document.getElementById('audio').src.startsWith('blob:'))", "true")
+                // The player streams from the ranged audio endpoint through a short-lived playback link
+                // (no session token in the URL), and Chromium reads the file's header from it.
+                let audioPath = "/api/recordings/\(recording.id)/audio?grant="
+                try await Self.until(page, "String(document.getElementById('audio').src.startsWith('\(world.http)\(audioPath)'))", "true")
+                let source = try await page.evaluate("document.getElementById('audio').src")
+                let token = try await page.evaluate("(CTI.session() || {}).token || ''")
+                #expect(token.count > 20 && !source.contains(token))
+                try await Self.until(page, "String(document.getElementById('audio').readyState >= 1 && document.getElementById('audio').duration > 0)", "true")
 
                 for (question, answer) in answers.sorted(by: { $0.key < $1.key }) {
                     _ = try await page.evaluate(Self.choose(question, answer.wireValue))

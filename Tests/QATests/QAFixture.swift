@@ -37,7 +37,8 @@ struct QAFixture: Sendable {
     ]
 
     static func with(
-        settings: (URL) -> QASettings = { QASettings(recordingsDirectory: $0) }, _ body: @Sendable (QAFixture) async throws -> Void
+        settings: (URL) -> QASettings = { QASettings(recordingsDirectory: $0) }, links: RecordingPlaybackLinks = RecordingPlaybackLinks(),
+        _ body: @Sendable (QAFixture) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString)", isDirectory: true)
         let recordings = folder.appendingPathComponent("recordings", isDirectory: true)
@@ -65,6 +66,7 @@ struct QAFixture: Sendable {
         let sessions = StoreSessions(store: store)
         var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: InMemoryAgentActions(hub: hub))
         dependencies.qa = StoreQAService(store: store, settings: settings(recordings))
+        dependencies.recordingLinks = links
         var logger = Logger(label: "qa.test")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)

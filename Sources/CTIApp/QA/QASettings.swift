@@ -12,7 +12,9 @@ public struct QASettings: Sendable {
     public var retention: RetentionPolicy
     /// How often the retention sweep runs.
     public var retentionInterval: Duration
-    /// Which calls go on evaluators' work lists.
+    /// Which calls go on evaluators' work lists, in order (a call is listed under the first rule
+    /// that picks it): by default 5 random calls per agent a week, every call under 30 s of talk,
+    /// and every call whose caller's post-call survey averaged 2 or less.
     public var samplingRules: [QASamplingRule]
     /// The evaluation rules (dispute window).
     public var workflow: EvaluationWorkflow
@@ -20,7 +22,9 @@ public struct QASettings: Sendable {
     public init(
         recordingsDirectory: URL? = nil, recordingFormat: String = "wav", retention: RetentionPolicy = RetentionPolicy(),
         retentionInterval: Duration = .seconds(3600),
-        samplingRules: [QASamplingRule] = [.randomPerAgent(count: 5, periodDays: 7), .shortCalls(underSeconds: 30)],
+        samplingRules: [QASamplingRule] = [
+            .randomPerAgent(count: 5, periodDays: 7), .shortCalls(underSeconds: 30), .lowSurvey(maxScore: 2),
+        ],
         workflow: EvaluationWorkflow = EvaluationWorkflow()
     ) {
         self.recordingsDirectory = recordingsDirectory

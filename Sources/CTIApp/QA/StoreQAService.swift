@@ -35,11 +35,13 @@ public struct StoreQAService: QAService {
         try require(principal, in: Self.evaluatorRoles, "the work list is for QA staff and supervisors")
         let now = now()
         let periodStart = Calendar.utc.dateInterval(of: .weekOfYear, for: now)?.start ?? now
-        let recordings = try await mapped { try await store.recordings.list(from: periodStart, to: nil, agentID: nil, limit: 10_000) }
-        let candidates = recordings.compactMap { entry -> QASampleCandidate? in
-            guard let agent = entry.agentID else { return nil }
+        let surveyed = try await mapped { try await store.recordings.listWithSurveys(from: periodStart, to: nil, limit: 10_000) }
+        let recordings = surveyed.map(\.entry)
+        let candidates = surveyed.compactMap { item -> QASampleCandidate? in
+            guard let agent = item.entry.agentID else { return nil }
             return QASampleCandidate(
-                callID: entry.callID, agentID: agent, queue: entry.queue, startedAt: entry.startedAt, talkSeconds: entry.durationSeconds)
+                callID: item.entry.callID, agentID: agent, queue: item.entry.queue, startedAt: item.entry.startedAt,
+                talkSeconds: item.entry.durationSeconds, surveyScore: item.surveyScore)
         }
         let users = try await mapped { try await store.users.list(page: PageRequest(limit: PageRequest.maximumLimit)) }
         let evaluators = users.items.filter { $0.isActive && ($0.role == .qa || $0.role == .supervisor) }.map(\.username)

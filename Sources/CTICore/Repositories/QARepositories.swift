@@ -9,6 +9,9 @@ public protocol RecordingIndex: Sendable {
     func find(callID: String) async throws -> RecordingEntry?
     /// Entries not deleted, started in `from..<to` (all when nil), oldest first.
     func list(from: Date?, to: Date?, agentID: String?, limit: Int) async throws -> [RecordingEntry]
+    /// As ``list(from:to:agentID:limit:)`` for every agent, each with its caller's post-call survey
+    /// (IVR surveys on the caller's channel, ``SurveyedRecording/callerChannel(ofCall:)``), in one query.
+    func listWithSurveys(from: Date?, to: Date?, limit: Int) async throws -> [SurveyedRecording]
     /// Marks the entry deleted and writes an audit entry (`recording.delete`) in the same transaction.
     func markDeleted(id: String, by actor: String, reason: String) async throws
 }

@@ -19,6 +19,8 @@ public indirect enum APISchema: Sendable, Hashable {
     case ref(String)
     /// Any JSON value.
     case any
+    /// A value matching one of the schemas, e.g. a string or an integer.
+    case oneOf([APISchema])
 
     /// A string from a `CaseIterable` enum's raw values.
     public static func enumeration<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> APISchema where E.RawValue == String {
@@ -60,6 +62,13 @@ extension APISchema {
         switch (self, value) {
         case (.any, _):
             return value
+        case (.oneOf(let choices), _):
+            for choice in choices {
+                var tried: [APIError.FieldProblem] = []
+                let cleaned = choice.check(value, at: path, components: components, problems: &tried)
+                if tried.isEmpty { return cleaned }
+            }
+            return fail("must match one of \(choices.count) forms")
         case (.nullable, .null):
             return value
         case (.nullable(let inner), _):

@@ -17,7 +17,9 @@ public enum APISchemas {
     }
 
     /// Every named schema.
-    public static let components: [String: APISchema] = requests.merging(responses) { first, _ in first }
+    public static let components: [String: APISchema] = [requests, responses, qaRequests, qaResponses].reduce(into: [:]) { all, part in
+        all.merge(part) { first, _ in first }
+    }
 
     static let requests: [String: APISchema] = [
         "LoginRequest": .object([APIProperty("username", text, required: true), APIProperty("password", text, required: true)]),

@@ -97,6 +97,7 @@ public enum OpenAPIDocument {
         case .nullable(let inner): return .object(["oneOf": .array([json(inner), .object(["type": .string("null")])])])
         case .ref(let name): return .object(["$ref": .string("#/components/schemas/\(name)")])
         case .any: return .object([:])
+        case .oneOf(let choices): return .object(["oneOf": .array(choices.map(json))])
         case .object(let properties):
             var object: [String: JSONValue] = [
                 "type": .string("object"), "additionalProperties": .bool(false),

@@ -4,7 +4,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const el = CTI.el;
-  const state = { grant: null, card: null, evaluation: null, audioURL: null, agentAudioURL: null };
+  const state = { grant: null, card: null, evaluation: null };
 
   const clock = (seconds) => {
     seconds = Math.max(0, Math.floor(seconds || 0));
@@ -25,17 +25,40 @@
     return data;
   }
 
-  // Fetches the recording with the bearer token and hands the player a local URL.
-  async function loadAudio(player, recordingID, key) {
-    if (state[key]) { URL.revokeObjectURL(state[key]); state[key] = null; }
+  // Points the player at a short-lived playback link (POST …/playback with the bearer token):
+  // the <audio> element then streams the file itself with Range requests; the session token never
+  // goes into a URL. An expired link (a seek after its lifetime) is renewed once and playback resumes.
+  async function loadAudio(player, recordingID) {
+    player.dataset.recording = recordingID || "";
+    player.dataset.renewedAt = "";
     player.removeAttribute("src");
     if (!recordingID) return;
-    const response = await fetch("/api/recordings/" + encodeURIComponent(recordingID) + "/audio", {
-      headers: { Authorization: "Bearer " + state.grant.token },
-    });
-    if (!response.ok) { say("The recording cannot be played (" + response.status + ")."); return; }
-    state[key] = URL.createObjectURL(await response.blob());
-    player.src = state[key];
+    try {
+      const link = await api("POST", "/api/recordings/" + encodeURIComponent(recordingID) + "/playback");
+      if (player.dataset.recording === recordingID) player.src = link.url;
+    } catch (error) {
+      say("The recording cannot be played: " + error.message);
+    }
+  }
+
+  async function renewAudio(player) {
+    const recordingID = player.dataset.recording;
+    const last = Number(player.dataset.renewedAt || 0);
+    if (!recordingID || !state.grant || Date.now() - last < 10000) return;
+    player.dataset.renewedAt = String(Date.now());
+    const at = player.currentTime || 0;
+    const playing = !player.paused;
+    try {
+      const link = await api("POST", "/api/recordings/" + encodeURIComponent(recordingID) + "/playback");
+      if (player.dataset.recording !== recordingID) return;
+      player.src = link.url;
+      player.addEventListener("loadedmetadata", () => {
+        player.currentTime = at;
+        if (playing) player.play().catch(() => {});
+      }, { once: true });
+    } catch (error) {
+      say("The recording cannot be played: " + error.message);
+    }
   }
 
   function say(text) { $("qa-message").textContent = text; }
@@ -97,7 +120,7 @@
     state.duration = recording ? recording.durationSeconds : null;
     $("recording-info").textContent = "Call " + evaluation.callID + " · agent " + evaluation.agentID +
       (recording ? " · " + (recording.queue || "") + " · " + CTI.duration(recording.durationSeconds) : "");
-    await loadAudio($("audio"), evaluation.recordingID, "audioURL");
+    await loadAudio($("audio"), evaluation.recordingID);
     renderForm();
     showStatus();
     say("");
@@ -216,7 +239,7 @@
       el("label", {}, el("input", { type: "checkbox", value: question.id, name: "dispute-question" }), question.text)));
     $("agent-actions").hidden = evaluation.state !== "submitted";
     $("btn-dispute").disabled = below.length === 0;
-    await loadAudio($("agent-audio"), evaluation.recordingID, "agentAudioURL");
+    await loadAudio($("agent-audio"), evaluation.recordingID);
     renderTimeline($("agent-timeline"), null, evaluation.comments, null, $("agent-audio"));
   }
 
@@ -274,6 +297,7 @@
     submit().catch((error) => ($("form-error").textContent = error.message));
   });
   $("btn-save").addEventListener("click", () => saveDraft().then(() => say("Draft saved.")).catch((error) => ($("form-error").textContent = error.message)));
+  for (const player of [$("audio"), $("agent-audio")]) player.addEventListener("error", () => renewAudio(player));
   $("audio").addEventListener("timeupdate", () => ($("comment-at").textContent = clock($("audio").currentTime)));
   $("comment-form").addEventListener("submit", async (event) => {
     event.preventDefault();

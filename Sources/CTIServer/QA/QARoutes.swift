@@ -9,6 +9,7 @@ import NIOCore
 /// reports and recording playback. Errors are ``QAServiceError`` JSON bodies.
 struct QARoutes: Sendable {
     let qa: any QAService
+    let links: RecordingPlaybackLinks
     let principal: @Sendable (Request) async throws -> CTIPrincipal
 
     /// Largest request body accepted (a scorecard document).
@@ -118,7 +119,13 @@ struct QARoutes: Sendable {
         router.get("/api/recordings/:id") { request, context in
             QAJSON(try await qa.recording(id: try context.parameters.require("id"), for: try await user(request)))
         }
-        RecordingAudioRoute(qa: qa, principal: user).register(on: router)
+        router.post("/api/recordings/:id/playback") { request, context in
+            let who = try await user(request)
+            let id = try context.parameters.require("id")
+            _ = try await qa.recording(id: id, for: who)  // the same rules as the audio: refused here, not at play time
+            return QAJSON(links.issue(recordingID: id, for: who))
+        }
+        RecordingAudioRoute(qa: qa, links: links, principal: user).register(on: router)
     }
 
     /// The principal, with a 401 in the QA error shape.

@@ -7,14 +7,23 @@ import NIOCore
 
 /// `GET /api/recordings/{id}/audio`: streams the recording with HTTP range requests (206 with
 /// `Content-Range`, 416 for a range outside the file), only to users allowed to hear the call.
+/// The caller is the bearer token's, or the one a playback link's `?grant=` names
+/// (``RecordingPlaybackLinks``): what an `<audio>` element can send.
 struct RecordingAudioRoute: Sendable {
     let qa: any QAService
+    let links: RecordingPlaybackLinks
     let principal: @Sendable (Request) async throws -> CTIPrincipal
 
     func register(on router: Router<BasicWebSocketRequestContext>) {
         router.get("/api/recordings/:id/audio") { request, context in
-            let who = try await principal(request)
-            let file = try await qa.recordingFile(id: try context.parameters.require("id"), for: who)
+            let id = try context.parameters.require("id")
+            let who: CTIPrincipal
+            if let grant = request.uri.queryParameters["grant"] {
+                who = try links.principal(grant: String(grant), recordingID: id)
+            } else {
+                who = try await principal(request)
+            }
+            let file = try await qa.recordingFile(id: id, for: who)
             let size: Int
             do {
                 let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
