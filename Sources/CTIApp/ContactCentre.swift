@@ -27,6 +27,7 @@ public final class ContactCentre: Service, Sendable {
     let recorder: InteractionRecorder
     let wallboard: WallboardPublisher
     let recordingIndexer: RecordingIndexer
+    let callbacks: IVRCallbackScheduler
     /// QA: recordings directory, retention, sampling.
     public let qa: QASettings
     let server: CTIServerConfiguration
@@ -60,9 +61,10 @@ public final class ContactCentre: Service, Sendable {
         metrics = CTIMetrics()
         sessions = StoreSessions(store: store)
         let context = StorePopContext(store: store)
+        callbacks = IVRCallbackScheduler(store: store, controller: controller, now: ivrNow, logger: logger)
         runner = IVRRunner(
             rest: events.rest, catalog: catalog, routes: routes, lookup: context, handoff: IVRToACDHandoff(controller: controller),
-            sink: StoreIVROutcomes(store: store, logger: logger), clock: ContinuousClock(), now: ivrNow, logger: logger)
+            sink: StoreIVROutcomes(store: store, logger: logger, callbacks: callbacks), clock: ContinuousClock(), now: ivrNow, logger: logger)
         publisher = ScreenPopPublisher(hub: hub, context: context, metrics: metrics, now: { clock.now().seconds }, logger: logger)
         recorder = InteractionRecorder(store: store, logger: logger)
         wallboard = WallboardPublisher(controller: controller, hub: hub, clock: clock, configuration: acd.engine, names: names)
@@ -84,6 +86,7 @@ public final class ContactCentre: Service, Sendable {
         let states = controller.events()
         let recorded = controller.events()
         let counts = controller.events()
+        let callbackEvents = controller.events()
         let counter = CallOutcomeCounter(metrics: metrics)
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
@@ -123,6 +126,7 @@ public final class ContactCentre: Service, Sendable {
                         workers.addTask { await wallboard.follow(events: states) }
                         workers.addTask { await wallboard.run() }
                         workers.addTask { await counter.run(events: counts) }
+                        workers.addTask { await self.callbacks.run(events: callbackEvents) }
                         await workers.waitForAll()
                     }
                 }

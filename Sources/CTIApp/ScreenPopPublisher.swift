@@ -80,7 +80,7 @@ public actor ScreenPopPublisher {
             await publish(.stateChanged(change), to: agent)
         case .abandoned(let call, _, _), .leftQueue(let call, _, _):
             pops[call] = nil
-        case .queued, .joinRefused, .overflowed, .announced, .held, .resumed, .supervising, .supervisionEnded, .eventsDropped:
+        case .queued, .joinRefused, .overflowed, .announced, .held, .resumed, .supervising, .supervisionEnded, .eventsDropped, .callbackFinished:
             break
         }
     }

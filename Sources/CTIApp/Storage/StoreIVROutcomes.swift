@@ -8,6 +8,8 @@ import Telephony
 struct StoreIVROutcomes: IVROutcomeSink {
     let store: CTIStore
     let logger: Logger
+    /// Hands stored callback requests to the ACD (none: they are only stored).
+    var callbacks: IVRCallbackScheduler?
 
     func surveyCompleted(_ result: IVRSurveyResult) async {
         do { _ = try await store.ivrOutcomes.record(survey: result) } catch {
@@ -16,9 +18,12 @@ struct StoreIVROutcomes: IVROutcomeSink {
     }
 
     func callbackRequested(_ request: IVRCallbackRequest, channelID: String) async {
-        do { _ = try await store.ivrOutcomes.record(callback: request, channelID: channelID) } catch {
+        let stored: StoredCallbackRequest
+        do { stored = try await store.ivrOutcomes.record(callback: request, channelID: channelID) } catch {
             logger.error("callback request not stored", metadata: ["ivr.queue": "\(request.queue)", "ari.channel": "\(channelID)", "error": "\(error)"])
+            return
         }
+        await callbacks?.schedule(stored, path: request.path)
     }
 
     func messageRecorded(_ message: IVRMessage) async {

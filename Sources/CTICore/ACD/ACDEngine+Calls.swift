@@ -64,10 +64,11 @@ extension ACDEngine {
             join(call, queue: target, into: &out)
             return
         }
+        // A callback has no caller on the line to turn away: it keeps its promise.
         var refusal: JoinRefusal?
-        if let limit = config.maxLength, queues[queue].calls.count >= limit {
+        if !call.isCallback, let limit = config.maxLength, queues[queue].calls.count >= limit {
             refusal = .full
-        } else if !hasUsableMember(queue, for: call, unless: config.joinEmpty) {
+        } else if !call.isCallback, !hasUsableMember(queue, for: call, unless: config.joinEmpty) {
             refusal = .empty
         }
         if let refusal {

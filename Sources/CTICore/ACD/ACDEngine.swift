@@ -175,6 +175,7 @@ public struct ACDEngine: Sendable {
         case .callArrived(let arrival): try arrive(arrival, into: &out)
         case .callerAbandoned(let call): try abandon(call, into: &out)
         case .callbackRequested(let call, let number): try requestCallback(call, number: number, into: &out)
+        case .callbackScheduled(let callback): try schedule(callback, into: &out)
         case .offerAnswered(let call, let agent): try answer(call, agent: agent, into: &out)
         case .offerNotAnswered(let call, let agent): try notAnswered(call, agent: agent, into: &out)
         case .callEnded(let call, let hold, let transferred): try end(call, hold: hold, transferred: transferred, into: &out)

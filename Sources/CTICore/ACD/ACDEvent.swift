@@ -18,6 +18,8 @@ public enum ACDEvent: Sendable, Hashable {
     /// A waiting caller asks to be called back; they keep their place and enqueue time.
     /// `number` defaults to the caller number.
     case callbackRequested(CallID, number: String? = nil)
+    /// A callback asked for outside the queue joins it with no caller on the line (see ``ScheduledCallback``).
+    case callbackScheduled(ScheduledCallback)
     /// An agent answered the offer.
     case offerAnswered(CallID, agent: AgentID)
     /// An agent declined the offer, or their leg failed: a miss, like a ring timeout.

@@ -23,6 +23,8 @@ struct ACDCallContext: Sendable {
     var transfers = 0
     /// A callback whose agent is in the bridge while the customer's phone is being dialled.
     var diallingCustomer = false
+    /// A callback whose agent answered: its end is reported as `callbackFinished`.
+    var callbackDialled = false
 
     var agentChannel: String? {
         if case .connected(_, let channel, _, _) = phase { return channel }

@@ -94,6 +94,9 @@ extension ACDController {
         try? await rest.destroyBridge(bridgeID)
         if let target { publish(.transferred(call, from: agent, to: target)) }
         publish(.ended(call, agent: agent, by: party, talkSeconds: max(0, now - since - context.holdSeconds)))
+        if context.callbackDialled {
+            publish(.callbackFinished(call, queue: context.info.queue, customerAnswered: !context.diallingCustomer))
+        }
         do {
             try await apply(.callEnded(call, hold: context.holdSeconds, transferred: target != nil))
         } catch {

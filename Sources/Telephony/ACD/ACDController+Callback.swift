@@ -47,6 +47,7 @@ extension ACDController {
         context.phase = .connected(agent: agent, agentChannel: leg, bridgeID: bridgeID, since: clock.now())
         context.info.channelID = customer
         context.diallingCustomer = true
+        context.callbackDialled = true
         calls[call] = context
         callByChannel[leg] = call
         callByChannel[customer] = call

@@ -75,6 +75,9 @@ extension ACDController {
             logger.warning("agent leg failed", metadata: ["acd.agent": "\(agent)", "acd.error": "\(error)"])
             guard agentLegs.removeValue(forKey: leg) != nil else { return }
             offers[call]?[agent] = nil
+            // A cancelled task (shutting down) would re-offer at once, forever: the ring timeout
+            // reports the miss instead.
+            if Task.isCancelled { return }
             publish(.offerMissed(agent: agent, call: call))
             await process(.offerNotAnswered(call, agent: agent))
         }
@@ -147,6 +150,8 @@ extension ACDController {
         guard let context = calls[call] else { return }
         forget(call)
         publish(.leftQueue(call, queue: queue, reason: reason))
+        // A callback has no caller channel left to release.
+        if case .awaitingCallback = context.phase { return }
         do {
             try await action(rest, context.info.channelID)
         } catch {

@@ -23,6 +23,9 @@ public enum ACDControllerEvent: Sendable, Hashable {
     case autoPaused(AgentID, queues: [QueueID], reason: String)
     /// The caller hung up while waiting after `wait` seconds.
     case abandoned(CallID, queue: QueueID, wait: Double)
+    /// A callback whose agent answered ended: `customerAnswered` when the customer was connected,
+    /// false when their phone was not answered or could not be dialled.
+    case callbackFinished(CallID, queue: QueueID, customerAnswered: Bool)
     /// The caller moved to another queue.
     case overflowed(CallID, from: QueueID, to: QueueID)
     /// The caller left the queue without an agent (voicemail, empty queue, callback).
