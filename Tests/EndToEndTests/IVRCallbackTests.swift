@@ -39,6 +39,7 @@ struct IVRCallbackTests {
             let callers = try #require(deployment.callers)
             let simulator = try #require(deployment.simulator)
             let number = "+84966123123"
+            try #require(await poll { simulator.activeApplications.contains("ctibridge") }, "CTIBridge holds the Stasis app")
             let channel = try callers.call(from: number, menu: "3")
             #expect(await poll { simulator.channel(channel) == nil }, "the IVR books the callback and hangs up")
             #expect(try await poll { try await Self.callbacks(run.store, .pending).count == 1 })
@@ -76,6 +77,7 @@ struct IVRCallbackTests {
             let number = "+84922444666"
             let endpoint = "Local/\(number)@from-internal"
             simulator.setEndpointBehaviour(.neverAnswer, for: endpoint)
+            try #require(await poll { simulator.activeApplications.contains("ctibridge") }, "CTIBridge holds the Stasis app")
             try callers.call(from: number, menu: "3")
             #expect(try await poll { try await Self.callbacks(run.store, .pending).count == 1 })
             let stored = try #require(try await Self.callbacks(run.store, .pending).first)
