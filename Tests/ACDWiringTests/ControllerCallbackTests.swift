@@ -80,6 +80,31 @@ struct ControllerCallbackTests {
         }
     }
 
+    @Test("a waiting caller presses * and is called back in their place; other keys, and * from a caller with no number, change nothing")
+    func callbackKey() async throws {
+        let engine = Site.one(queue: QueueConfiguration(id: "sales", ringTimeout: 5), agents: ["a1"])
+        try await ControllerFixture.with(engine, prepare: Self.trunk) { fx in
+            let first = try await fx.queueCaller("sales", number: "5551234")
+            let anonymous = try await fx.queueCaller("sales", number: "")
+            try fx.simulator.injectDTMF(channelID: first.channel, digits: "1#")
+            try fx.simulator.injectDTMF(channelID: anonymous.channel, digits: "*")
+            try fx.simulator.injectDTMF(channelID: first.channel, digits: "*")
+            #expect(await fx.log.next { if case .leftQueue(first.call, "sales", "callback") = $0 { true } else { nil } } == true)
+            #expect(await eventually { fx.simulator.channel(first.channel) == nil }, "the caller's channel is hung up")
+            #expect(fx.simulator.channel(anonymous.channel) != nil, "a caller with no number to call back keeps waiting")
+            let waiting = try #require(await fx.controller.waitingCalls(in: "sales"))
+            #expect(waiting.map(\.id) == [first.call, anonymous.call], "the callback keeps its place")
+            #expect(waiting.first?.isCallback == true && waiting.last?.isCallback == false)
+            #expect(!fx.log.all.contains { if case .abandoned = $0 { true } else { false } })
+
+            try await fx.controller.login("a1")
+            let (agent, bridge, _) = try #require(await fx.connected(first.call))
+            #expect(agent == "a1")
+            let members = try #require(fx.simulator.channels(inBridge: bridge))
+            #expect(members.contains { fx.simulator.channel($0)?.name.hasPrefix(Self.customer) == true }, "the caller's number is dialled")
+        }
+    }
+
     @Test("a routing step's timeout turns the waiting caller into a callback that keeps its place")
     func stepTimeoutCallback() async throws {
         let queue = QueueConfiguration(id: "sales", routingSteps: [RoutingStep(timeout: 0.3, onTimeout: .callback)])

@@ -16,6 +16,8 @@ extension ACDController {
             }
         case .channelDestroyed(let destroyed):
             await channelGone(destroyed.channel.id)
+        case .channelDtmfReceived(let dtmf):
+            await keyPressed(dtmf.digit, on: dtmf.channel.id)
         default:
             break
         }
@@ -31,6 +33,19 @@ extension ACDController {
             if let snoop = supervision.snoopChannel { known.insert(snoop) }
         }
         for channel in known.subtracting(alive).sorted() { await channelGone(channel) }
+    }
+
+    /// A waiting caller pressed ``ACDControllerConfiguration/callbackKey``: they are called back
+    /// at their number and keep their place. Other keys, and keys from other channels, are ignored.
+    func keyPressed(_ digit: String, on channel: String) async {
+        guard digit == configuration.callbackKey, let call = callByChannel[channel], calls[call]?.info.channelID == channel,
+            case .waiting? = calls[call]?.phase
+        else { return }
+        do {
+            try await requestCallback(call)
+        } catch {
+            logger.info("callback key refused", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
+        }
     }
 
     /// An originated agent leg answered and entered Stasis.

@@ -33,6 +33,7 @@ extension ACDController {
             ? ["sound:queue-youarenext"]
             : ["sound:queue-thereare", "number:\(waiting.position)", "sound:queue-callswaiting"]
         media += ["sound:queue-holdtime", "number:\(minutes)", "sound:queue-minutes"]
+        if configuration.callbackKey != nil, let prompt = configuration.callbackPrompt { media.append(prompt) }
         publish(.announced(call, position: waiting.position, expectedWait: expected))
         do {
             _ = try await rest.play(context.info.channelID, media: media)

@@ -47,6 +47,9 @@ extension ACDController {
             // `acd-agent,<call>,<agent>` and the other ACD legs name their call second.
             guard let first = start.args.first, first.hasPrefix("acd-") else { return nil }
             return start.args.count > 1 ? start.args[1] : start.channel.id
+        case .channelDtmfReceived(let dtmf):
+            guard dtmf.digit == configuration.callbackKey, let call = callByChannel[dtmf.channel.id] else { return nil }
+            return call.rawValue
         case .channelDestroyed(let destroyed):
             let channel = destroyed.channel.id
             if let call = agentLegs[channel]?.call ?? callByChannel[channel] { return call.rawValue }

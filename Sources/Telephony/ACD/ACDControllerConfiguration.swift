@@ -24,6 +24,12 @@ public struct ACDControllerConfiguration: Sendable {
     public var voicemailContext: String = "voicemail"
     /// The customer's phone for a callback, `{number}` standing for the number to call.
     public var callbackEndpoint: String = "Local/{number}@from-internal"
+    /// The key a waiting caller presses to hang up and be called back, keeping their place
+    /// (nil: no key; callbacks then come only from the IVR or the API).
+    public var callbackKey: String? = "*"
+    /// A prompt played after each position announcement while a callback key is set, telling
+    /// callers about it (e.g. `sound:custom/press-star-for-callback`; nil: none).
+    public var callbackPrompt: String?
     /// Seconds the customer's phone rings for a callback before it counts as not answered.
     public var callbackRingSeconds: Int = 30
     /// Seconds Asterisk is told to ring an agent beyond the engine's ring timeout (the engine ends the offer first).
