@@ -52,6 +52,10 @@ public struct SiteConfiguration: Decodable, Sendable {
     public var defaultFlow: String?
     public var mohClass: String?
     public var announcementIntervalSeconds: Double?
+    /// The key a waiting caller presses to be called back ("*" when absent; "" for none).
+    public var callbackKey: String?
+    /// Played after each position announcement to offer the callback key.
+    public var callbackPrompt: String?
     /// Where Asterisk writes recordings (read for playback and retention), relative to the site file.
     public var recordingsDirectory: String?
 
@@ -133,6 +137,8 @@ public struct SiteConfiguration: Decodable, Sendable {
         controller.application = application
         if let mohClass { controller.mohClass = mohClass }
         controller.announcementInterval = announcementIntervalSeconds ?? controller.announcementInterval
+        if let callbackKey { controller.callbackKey = callbackKey.isEmpty ? nil : callbackKey }
+        controller.callbackPrompt = callbackPrompt
         controller.recordingPolicy = recordingPolicy
         var names: [String: String] = [:]
         for queue in queues { names[queue.id] = queue.name ?? queue.id }

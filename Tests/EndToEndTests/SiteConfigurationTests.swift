@@ -76,6 +76,21 @@ struct SiteRecordingPolicyTests {
         #expect(site.qa.recordingsDirectory?.path == "/var/spool/asterisk/recording")
     }
 
+    @Test("the callback key is * unless the site sets another or turns it off; its prompt reaches the controller")
+    func callbackKey() throws {
+        var keys: [String?] = []
+        var prompts: [String?] = []
+        for extra in ["", #", "callbackKey": "9", "callbackPrompt": "sound:custom/press-9""#, #", "callbackKey": """#] {
+            let path = try write(#"{ "queues": [{ "id": "sales" }], "agents": [], "flows": [], "routes": {}"# + extra + "}")
+            defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+            let site = try SiteConfiguration.load(path: path)
+            keys.append(site.controller.callbackKey)
+            prompts.append(site.controller.callbackPrompt)
+        }
+        #expect(keys == ["*", "9", nil])
+        #expect(prompts == [nil, "sound:custom/press-9", nil])
+    }
+
     @Test("a bad percentage, retention under a day or an unknown recording word is refused")
     func bad() throws {
         let path = try write(#"{ "queues": [{ "id": "a", "recording": 140, "retentionDays": 0 }], "agents": [], "flows": [], "routes": {} }"#)
