@@ -105,6 +105,22 @@ struct ControllerCallbackTests {
         }
     }
 
+    @Test("a callback in a queue whose calls are not recorded is connected without a recording")
+    func callbackFollowsRecordingPolicy() async throws {
+        let engine = Site.one(queue: QueueConfiguration(id: "sales", ringTimeout: 5), agents: ["a1"])
+        try await ControllerFixture.with(engine, prepare: {
+            Self.trunk(&$0)
+            $0.recordingPolicy = RecordingPolicy(defaultMode: .all, queues: ["sales": .none])
+        }) { fx in
+            let (_, call, _) = try await fx.queueCaller("sales", number: "5551234")
+            try await fx.controller.requestCallback(call)
+            try await fx.controller.login("a1")
+            let (_, bridge, recording) = try #require(await fx.connected(call))
+            #expect(recording == nil)
+            #expect(!fx.simulator.liveRecordings().values.contains("bridge:\(bridge)"))
+        }
+    }
+
     @Test("a routing step's timeout turns the waiting caller into a callback that keeps its place")
     func stepTimeoutCallback() async throws {
         let queue = QueueConfiguration(id: "sales", routingSteps: [RoutingStep(timeout: 0.3, onTimeout: .callback)])

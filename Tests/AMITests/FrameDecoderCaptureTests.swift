@@ -49,7 +49,9 @@ struct FrameDecoderCaptureTests {
         #expect(messages == reference.messages.map { Optional($0) })
     }
 
-    @Test("every capture decodes identically under every way of splitting it", arguments: try Fixtures.amiCaptureNames())
+    // Serialized: each case keeps a core busy for a long while on a thread of its own, and three at
+    // once left the network tests of a 2-core machine without CPU for seconds.
+    @Test("every capture decodes identically under every way of splitting it", .serialized, arguments: try Fixtures.amiCaptureNames())
     func verifierOnCaptures(name: String) async throws {
         let bytes = try Fixtures.bytes(name)
         let reference = ReferenceSplitter.split(bytes)

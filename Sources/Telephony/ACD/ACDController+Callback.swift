@@ -94,14 +94,6 @@ extension ACDController {
             await finish(call, by: .system)
             return
         }
-        var recording: String?
-        do {
-            let name = "acd-\(bridgeID)"
-            recording = try await rest.recordBridge(bridgeID, ARIRecordRequest(name: name, format: configuration.recordingFormat, ifExists: "overwrite")).name
-        } catch {
-            logger.warning("could not record call", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
-        }
-        publish(.connected(call, agent: agent, bridgeID: bridgeID, recording: recording))
-        publishState(of: agent)
+        await announceConnected(call, agent: agent, bridgeID: bridgeID, queue: context.info.queue)
     }
 }

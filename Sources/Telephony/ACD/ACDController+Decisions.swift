@@ -119,8 +119,13 @@ extension ACDController {
             await finish(call, by: .system)
             return
         }
+        await announceConnected(call, agent: agent, bridgeID: bridgeID, queue: context.info.queue)
+    }
+
+    /// Records the call's bridge when the queue's policy says so, then publishes that the call is connected.
+    func announceConnected(_ call: CallID, agent: AgentID, bridgeID: String, queue: QueueID) async {
         var recording: String?
-        if configuration.recordingPolicy.shouldRecord(callID: call.rawValue, queue: context.info.queue.rawValue) {
+        if configuration.recordingPolicy.shouldRecord(callID: call.rawValue, queue: queue.rawValue) {
             do {
                 let name = "acd-\(bridgeID)"
                 recording = try await rest.recordBridge(bridgeID, ARIRecordRequest(name: name, format: configuration.recordingFormat, ifExists: "overwrite")).name
