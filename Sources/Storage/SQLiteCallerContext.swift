@@ -27,14 +27,9 @@ public struct SQLiteCallerContext: Sendable {
         let limit = max(0, limit)
         return try await context.pool.read { db in
             var found: Customer?
-            if let customerID { found = try Self.customer(db, id: customerID) }
-            if found == nil, let number {
-                let statement = try db.cachedStatement(
-                    sql: """
-                        SELECT c.id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-                        WHERE p.number = ? ORDER BY c.updated_at DESC, c.id DESC LIMIT 1
-                        """)
-                if let id = try Int64.fetchOne(statement, arguments: [number]) { found = try Self.customer(db, id: id) }
+            if let customerID { found = try SQLiteCustomerRepository.find(db, id: customerID) }
+            if found == nil, let number, let id = try SQLiteCustomerRepository.newestID(db, number: number) {
+                found = try SQLiteCustomerRepository.find(db, id: id)
             }
             guard let customer = found else { return nil }
             let tickets = try db.cachedStatement(
@@ -51,14 +46,5 @@ public struct SQLiteCallerContext: Sendable {
                     SQLiteInteractionRepository.interaction($0, ticketIDs: [])
                 })
         }
-    }
-
-    static func customer(_ db: Database, id: Int64) throws -> Customer? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]) else {
-            return nil
-        }
-        let phones = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT number FROM customer_phones WHERE customer_id = ? ORDER BY position"), arguments: [id])
-        return SQLiteCustomerRepository.customer(row, phones: phones)
     }
 }

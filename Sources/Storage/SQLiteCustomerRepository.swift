@@ -114,10 +114,31 @@ public struct SQLiteCustomerRepository: CustomerRepository {
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Customer {
-        guard let customer = try SQLiteCallerContext.customer(db, id: id) else {
+        guard let customer = try find(db, id: id) else {
             throw RepositoryError.notFound(entity: "customer", id: "\(id)")
         }
         return customer
+    }
+
+    /// Customer `id` with its numbers, or nil.
+    static func find(_ db: Database, id: Int64) throws -> Customer? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let phones = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT number FROM customer_phones WHERE customer_id = ? ORDER BY position"), arguments: [id])
+        return customer(row, phones: phones)
+    }
+
+    /// The most recently updated customer with the (normalised) `number`.
+    static func newestID(_ db: Database, number: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+                    WHERE p.number = ? ORDER BY c.updated_at DESC, c.id DESC LIMIT 1
+                    """),
+            arguments: [number])
     }
 
     /// A customer from its row and numbers.

@@ -23,14 +23,7 @@ public struct SQLiteInteractionRepository: InteractionRepository {
                     )
                 }
             } else {
-                customerID = try Int64.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-                            WHERE p.number = ? ORDER BY c.updated_at DESC LIMIT 1
-                            """),
-                    arguments: [remote]
-                )
+                customerID = try SQLiteCustomerRepository.newestID(db, number: remote)
             }
             var missing: [ValidationIssue] = []
             for (index, ticketID) in draft.ticketIDs.enumerated() where try !SQLiteTicketRepository.exists(db, id: ticketID) {

@@ -6,16 +6,7 @@ extension SQLiteRecordingIndex {
     /// Recordings with their caller's lowest survey average: one statement, the survey looked up
     /// by the caller's channel (the call id up to `~`) through the `ivr_surveys(channel_id)` index.
     public func listWithSurveys(from: Date?, to: Date?, limit: Int) async throws -> [SurveyedRecording] {
-        var clauses = ["r.deleted_at IS NULL"]
-        var arguments: StatementArguments = []
-        if let from {
-            clauses.append("r.started_at >= ?")
-            arguments += [RowCoding.seconds(from)]
-        }
-        if let to {
-            clauses.append("r.started_at < ?")
-            arguments += [RowCoding.seconds(to)]
-        }
+        let (clauses, arguments) = Self.liveBetween(from, to, table: "r")
         let sql = """
             SELECT r.*, (
                 SELECT min(s.average_score) FROM ivr_surveys s

@@ -46,16 +46,7 @@ public struct SQLiteRecordingIndex: RecordingIndex {
     }
 
     public func list(from: Date?, to: Date?, agentID: String?, limit: Int) async throws -> [RecordingEntry] {
-        var clauses = ["deleted_at IS NULL"]
-        var arguments: StatementArguments = []
-        if let from {
-            clauses.append("started_at >= ?")
-            arguments += [RowCoding.seconds(from)]
-        }
-        if let to {
-            clauses.append("started_at < ?")
-            arguments += [RowCoding.seconds(to)]
-        }
+        var (clauses, arguments) = Self.liveBetween(from, to)
         if let agentID {
             clauses.append("agent = ?")
             arguments += [agentID]
@@ -63,6 +54,22 @@ public struct SQLiteRecordingIndex: RecordingIndex {
         let sql = "SELECT * FROM recordings WHERE \(clauses.joined(separator: " AND ")) ORDER BY started_at, id LIMIT ?"
         let finalArguments = arguments + [max(0, limit)]
         return try await context.pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.entry) }
+    }
+
+    /// The filter of recordings not deleted and started in `[from, to)`, columns qualified by `table`.
+    static func liveBetween(_ from: Date?, _ to: Date?, table: String = "") -> (clauses: [String], arguments: StatementArguments) {
+        let column = table.isEmpty ? "" : table + "."
+        var clauses = ["\(column)deleted_at IS NULL"]
+        var arguments: StatementArguments = []
+        if let from {
+            clauses.append("\(column)started_at >= ?")
+            arguments += [RowCoding.seconds(from)]
+        }
+        if let to {
+            clauses.append("\(column)started_at < ?")
+            arguments += [RowCoding.seconds(to)]
+        }
+        return (clauses, arguments)
     }
 
     public func markDeleted(id: String, by actor: String, reason: String) async throws {
