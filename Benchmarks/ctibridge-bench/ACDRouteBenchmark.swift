@@ -74,6 +74,7 @@ struct ACDRouteBenchmark: ParsableCommand {
         var states: [AgentStateKind: Int] = [:]
         for agent in workload.agentIDs { if let state = simulation.engine.state(of: agent) { states[state.kind, default: 0] += 1 } }
         print("Agents at the end: " + AgentStateKind.allCases.map { "\($0.rawValue) \(states[$0] ?? 0)" }.joined(separator: ", "))
+        print("Offer digest (equal for equal decisions): \(String(tally.offerDigest, radix: 16))")
         print("Calls in queue while measuring: average \(tally.handled > 0 ? tally.waitingSum / tally.handled : 0), min \(tally.waitingMin), max \(tally.waitingMax)")
         print("")
         print(LatencyTable(rows: [("every handle call", simulation.all), ("handle calls that offered", simulation.routing)]).render())

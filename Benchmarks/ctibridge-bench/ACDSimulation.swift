@@ -41,6 +41,13 @@ struct ACDSimulation {
         var waitingSum = 0
         var waitingMin = Int.max
         var waitingMax = 0
+        /// FNV-1a over every offer's call and agents, in order: the same seed and options give the
+        /// same digest, so an engine change that alters any routing decision shows here.
+        var offerDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func fold(_ text: String) {
+            for byte in text.utf8 { offerDigest = (offerDigest ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
     }
 
     var engine: ACDEngine
@@ -186,6 +193,10 @@ struct ACDSimulation {
             leaveQueue(Self.number(id))
             if measuring { tally.refused += 1 }
         case .offer(let offer):
+            if measuring {
+                tally.fold(offer.call.description)
+                for agent in offer.agents { tally.fold(agent.description) }
+            }
             let call = Self.number(offer.call)
             calls[call].phase = .ringing
             calls[call].generation += 1

@@ -20,7 +20,7 @@ extension ACDEngine {
         {
             // A login or logout changes which heavier queues hold the agent back: look at all their queues.
             agents[agent].memberships[index].countedLoggedIn = agents[agent].memberships[index].loggedIn
-            for membership in agents[agent].memberships { markAgentChanged(membership.queue) }
+            for membership in agents[agent].memberships { markAgentChanged(membership.queue, by: agent) }
         }
         for index in agents[agent].memberships.indices {
             let available = idle && agents[agent].memberships[index].isAvailable
@@ -32,7 +32,7 @@ extension ACDEngine {
             let slot = queues[queue].availablePositions.partitioningIndex { $0 >= position }
             if available {
                 queues[queue].availablePositions.insert(position, at: slot)
-                markAgentChanged(queue)
+                markAgentChanged(queue, by: agent)
             } else {
                 queues[queue].availablePositions.remove(at: slot)
                 // Fewer idle members can make the queue hold its members back (queue weight).

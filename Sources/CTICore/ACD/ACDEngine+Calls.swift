@@ -21,13 +21,11 @@ extension ACDEngine {
         {
             preferred.append(last)
         }
+        let plan = CallPlan(callerNumber: arrival.callerNumber, needs: intern(arrival.skills), customSteps: arrival.routingSteps)
         let call = CallRecord(
-            id: arrival.id, queue: queue, basePriority: arrival.priority, enqueuedAt: now, enteredAt: now, skills: arrival.skills,
-            callerNumber: arrival.callerNumber, preferred: preferred, customSteps: arrival.routingSteps, steps: [],
-            minimumPenalty: arrival.minimumPenalty, maximumPenalty: arrival.maximumPenalty)
-        var interned = call
-        interned.needs = intern(arrival.skills)
-        join(interned, queue: queue, into: &out)
+            id: arrival.id, queue: queue, basePriority: arrival.priority, enqueuedAt: now, enteredAt: now, plan: plan,
+            preferred: preferred, minimumPenalty: arrival.minimumPenalty, maximumPenalty: arrival.maximumPenalty)
+        join(call, queue: queue, into: &out)
         if let direct, let joined = calls[arrival.id], joined.phase == .waiting, joined.queue == queue,
             directOfferRefusal(of: direct, in: queue) == nil
         {
@@ -44,12 +42,12 @@ extension ACDEngine {
         call.phase = .waiting
         call.linearPosition = 0
         call.stepIndex = -1
-        if call.overflowHops == 0, let custom = call.customSteps {
-            call.steps = custom.isEmpty ? [RoutingStep()] : custom
-            call.stepNeeds = intern(steps: call.steps)
+        if call.overflowHops == 0, let custom = call.plan.customSteps {
+            let steps = custom.isEmpty ? [RoutingStep()] : custom
+            call.plan = call.plan.routed(steps: steps, stepNeeds: intern(steps: steps))
         } else {
-            call.steps = config.routingSteps.isEmpty ? [RoutingStep()] : config.routingSteps
-            call.stepNeeds = queues[queue].stepNeeds
+            let steps = config.routingSteps.isEmpty ? [RoutingStep()] : config.routingSteps
+            call.plan = call.plan.routed(steps: steps, stepNeeds: queues[queue].stepNeeds)
         }
 
         if let overflow = config.overflow, overflow.whenNoAgentsLoggedIn, let target = queues[queue].overflowTarget,

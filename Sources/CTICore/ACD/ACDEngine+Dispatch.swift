@@ -35,7 +35,9 @@ extension ACDEngine {
     ///   penalty rule's time (`rangeChange`). Queues without such a change are skipped.
     ///
     /// Only the queues marked since the last dispatch are looked at (calls written, members'
-    /// availability changed, penalty ranges whose time came), never all of them.
+    /// availability changed, penalty ranges whose time came), never all of them. In a queue where
+    /// only members changed, a caller can only have gained one of the ``freshAgents``: only they are
+    /// checked, and once none of them is idle any more such callers are passed over.
     mutating func dispatch(into out: inout [ACDDecision]) {
         rangeDue.removeAll(keepingCapacity: true)
         rangeHolds.take(dueAt: now, into: &rangeDue)
@@ -52,9 +54,10 @@ extension ACDEngine {
         waiting.removeAll(keepingCapacity: true)
         forEachMarkedQueue { engine, queue in
             guard engine.queues[queue].availableIdle > 0, engine.hasChangedSinceDispatch(queue) else { return }
+            let freshOnly = engine.onlyMembersChanged(queue)
             for slot in engine.queues[queue].callSlots {
                 guard let key = engine.waitingKey(slot: slot) else { continue }
-                waiting.append((key, slot))
+                waiting.append((key, slot, freshOnly))
             }
         }
         defer { waitingScratch = waiting }
@@ -63,15 +66,17 @@ extension ACDEngine {
         var eligible = eligibleScratch
         eligibleScratch = []
         defer { eligibleScratch = eligible }
-        for (_, slot) in waiting {
-            // Most callers have nobody eligible: find out reading the call in place, and copy
-            // it only for the ranking.
-            guard let queue = calls[slot: slot]?.queue, queues[queue].availableIdle > 0 else { continue }
-            eligibleMembers(forSlot: slot, into: &eligible)
-            guard !eligible.isEmpty, let call = calls[slot: slot] else { continue }
+        var freshIdle = 0
+        for agent in freshAgents.list where agents[agent].activity == .idle { freshIdle += 1 }
+        for (_, slot, freshOnly) in waiting {
+            if freshOnly, freshIdle == 0 { continue }
+            guard let call = calls[slot: slot], queues[call.queue].availableIdle > 0 else { continue }
+            eligibleMembers(for: call, freshOnly: freshOnly, into: &eligible)
+            guard !eligible.isEmpty else { continue }
             let chosen = choose(for: call, among: eligible)
             guard !chosen.isEmpty else { continue }
             offer(call.id, to: chosen, into: &out)
+            for agent in chosen where freshAgents.contains(agent) { freshIdle -= 1 }
             idle -= chosen.count
             if idle <= 0 { return }
         }
@@ -96,10 +101,11 @@ extension ACDEngine {
         seenScratch = seen
     }
 
-    /// Marks that a member may have become eligible in the queue since the last dispatch.
-    mutating func markAgentChanged(_ queue: Int) {
+    /// Marks that `agent` may have become eligible in the queue since the last dispatch.
+    mutating func markAgentChanged(_ queue: Int, by agent: Int) {
         queues[queue].agentChanged = true
         agentTouched.mark(queue)
+        freshAgents.mark(agent)
     }
 
     /// The queue stopped holding its members back: its idle members may now be eligible in their
@@ -108,9 +114,15 @@ extension ACDEngine {
         let weight = queues[heavier].config.weight
         for member in queues[heavier].members where agents[member.agent].activity == .idle {
             for membership in agents[member.agent].memberships where queues[membership.queue].config.weight < weight {
-                markAgentChanged(membership.queue)
+                markAgentChanged(membership.queue, by: member.agent)
             }
         }
+    }
+
+    /// Whether only the queue's members changed since the last dispatch: not its calls, nor its
+    /// callers' penalty ranges.
+    func onlyMembersChanged(_ queue: Int) -> Bool {
+        !calls.hasChangedSinceDispatch(queue: queue) && queues[queue].rangesHoldUntil > now
     }
 
     /// Whether the queue's calls, its agents or its callers' penalty ranges changed since the last dispatch.
@@ -138,6 +150,7 @@ extension ACDEngine {
         }
         if dropHeld { heldQueues.removeAll { !queues[$0].heldMembersAtDispatch } }
         agentTouched.removeAll()
+        freshAgents.removeAll()
         calls.markDispatched()
     }
 

@@ -19,7 +19,7 @@ extension ACDEngine {
 
     /// base + step boost + ⌊wait / aging interval⌋ · aging step, the wait counted from the enqueue time.
     func effectivePriority(_ call: CallRecord) -> Int {
-        var priority = call.basePriority + (call.step?.priorityBoost ?? 0)
+        var priority = call.basePriority + call.stepPriorityBoost
         if let aging = queues[call.queue].config.aging, aging.interval > 0 {
             priority += Int(((now - call.enqueuedAt) / aging.interval).rounded(.down)) * aging.step
         }
@@ -35,9 +35,9 @@ extension ACDEngine {
             if let change = rule.maximum { maximum = change.apply(to: maximum) }
             if let change = rule.minimum { minimum = change.apply(to: minimum) }
         }
-        if let step = call.step {
-            if let value = step.minimumPenalty { minimum = value }
-            if let value = step.maximumPenalty { maximum = value }
+        if call.hasStep {
+            if let value = call.plan.steps[call.stepIndex].minimumPenalty { minimum = value }
+            if let value = call.plan.steps[call.stepIndex].maximumPenalty { maximum = value }
         }
         return (minimum, maximum)
     }
@@ -71,21 +71,17 @@ extension ACDEngine {
     }
 
     /// Members who could take the call now, before the strategy ranks them, in member order,
-    /// into `eligible` (emptied first). Only idle available members can qualify, so only those are looked at.
-    func eligibleMembers(forSlot slot: Int, into eligible: inout [(agent: Int, membership: Int)]) {
+    /// into `eligible` (emptied first). Only idle available members can qualify, so only those are
+    /// looked at; with `freshOnly`, only the ``freshAgents`` among them.
+    func eligibleMembers(for call: CallRecord, freshOnly: Bool = false, into eligible: inout [(agent: Int, membership: Int)]) {
         eligible.removeAll(keepingCapacity: true)
-        guard let call = calls[slot: slot] else { return }
-        eligibleMembers(for: call, into: &eligible)
-    }
-
-    func eligibleMembers(for call: CallRecord, into eligible: inout [(agent: Int, membership: Int)]) {
-        eligible.removeAll(keepingCapacity: true)
-        guard let step = call.step else { return }
+        guard call.hasStep else { return }
         let range = penaltyRange(call)
         let needs = call.needsInForce
-        let preferredOnly = step.preferredAgentsOnly && !call.preferred.isEmpty
+        let preferredOnly = call.plan.steps[call.stepIndex].preferredAgentsOnly && !call.preferred.isEmpty
         for position in queues[call.queue].availablePositions {
             let member = queues[call.queue].members[position]
+            if freshOnly, !freshAgents.contains(member.agent) { continue }
             guard case .idle = agents[member.agent].activity,
                 agents[member.agent].memberships[member.membership].isAvailable,
                 Self.allows(range, agents[member.agent].memberships[member.membership].penalty)
@@ -116,21 +112,21 @@ extension ACDEngine {
         var action: RoutingStep.TimeoutAction?
         steps: while true {
             if call.stepIndex < 0 {
-                let start = call.enteredAt + call.steps[0].after
+                let start = call.enteredAt + call.plan.steps[0].after
                 guard start <= now else { break }
                 call.stepIndex = 0
                 call.stepStartedAt = start
                 continue
             }
-            let step = call.steps[call.stepIndex]
-            let hasNext = call.stepIndex + 1 < call.steps.count
+            let step = call.plan.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.plan.steps.count
             if let timeout = step.timeout {
                 let end = call.stepStartedAt + timeout
                 guard end <= now else { break }
                 switch step.onTimeout {
                 case .next:
                     guard hasNext else { break steps }
-                    let start = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after)
+                    let start = max(end, call.enteredAt + call.plan.steps[call.stepIndex + 1].after)
                     guard start <= now else { break steps }
                     call.stepIndex += 1
                     call.stepStartedAt = start
@@ -142,7 +138,7 @@ extension ACDEngine {
                 }
             } else {
                 guard hasNext else { break }
-                let start = call.enteredAt + call.steps[call.stepIndex + 1].after
+                let start = call.enteredAt + call.plan.steps[call.stepIndex + 1].after
                 guard start <= now else { break }
                 call.stepIndex += 1
                 call.stepStartedAt = max(start, call.stepStartedAt)
@@ -175,19 +171,19 @@ extension ACDEngine {
     func refreshDue(of call: CallRecord) -> Double {
         var due = Double.infinity
         if call.stepIndex < 0 {
-            due = call.enteredAt + call.steps[0].after
+            due = call.enteredAt + call.plan.steps[0].after
         } else {
-            let step = call.steps[call.stepIndex]
-            let hasNext = call.stepIndex + 1 < call.steps.count
+            let step = call.plan.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.plan.steps.count
             if let timeout = step.timeout {
                 let end = call.stepStartedAt + timeout
                 switch step.onTimeout {
-                case .next: if hasNext { due = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after) }
+                case .next: if hasNext { due = max(end, call.enteredAt + call.plan.steps[call.stepIndex + 1].after) }
                 case .callback where call.isCallback: break
                 case .overflow, .callback, .voicemail: due = end
                 }
             } else if hasNext {
-                due = call.enteredAt + call.steps[call.stepIndex + 1].after
+                due = call.enteredAt + call.plan.steps[call.stepIndex + 1].after
             }
         }
         if let after = queues[call.queue].config.overflow?.after, queues[call.queue].overflowTarget != nil,
@@ -202,19 +198,19 @@ extension ACDEngine {
     func nextChange(of call: CallRecord) -> Double? {
         var best = Double.infinity
         if call.stepIndex < 0 {
-            best = call.enteredAt + call.steps[0].after
+            best = call.enteredAt + call.plan.steps[0].after
         } else {
-            let step = call.steps[call.stepIndex]
-            let hasNext = call.stepIndex + 1 < call.steps.count
+            let step = call.plan.steps[call.stepIndex]
+            let hasNext = call.stepIndex + 1 < call.plan.steps.count
             if let timeout = step.timeout {
                 let end = call.stepStartedAt + timeout
                 if end > now {
                     best = end
                 } else if step.onTimeout == .next, hasNext {
-                    best = max(end, call.enteredAt + call.steps[call.stepIndex + 1].after)
+                    best = max(end, call.enteredAt + call.plan.steps[call.stepIndex + 1].after)
                 }
             } else if hasNext {
-                best = call.enteredAt + call.steps[call.stepIndex + 1].after
+                best = call.enteredAt + call.plan.steps[call.stepIndex + 1].after
             }
         }
         let queue = queues[call.queue]

@@ -12,11 +12,10 @@ extension ACDEngine {
         }
         var preferred: [Int] = []
         if queues[queue].config.stickyAgent, let last = lastAgentByCaller[callback.number] { preferred.append(last) }
+        let plan = CallPlan(callerNumber: callback.number, needs: intern(callback.skills), customSteps: nil)
         var call = CallRecord(
             id: callback.id, queue: queue, basePriority: callback.priority, enqueuedAt: min(callback.requestedAt.seconds, now),
-            enteredAt: now, skills: callback.skills, callerNumber: callback.number, preferred: preferred, customSteps: nil, steps: [],
-            minimumPenalty: nil, maximumPenalty: nil)
-        call.needs = intern(callback.skills)
+            enteredAt: now, plan: plan, preferred: preferred, minimumPenalty: nil, maximumPenalty: nil)
         call.isCallback = true
         call.callbackNumber = callback.number
         join(call, queue: queue, into: &out)

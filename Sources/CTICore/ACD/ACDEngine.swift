@@ -41,13 +41,17 @@ public struct ACDEngine: Sendable {
     var rangeHolds: QueueDeadlines
     /// Queues where a member's availability changed since the last dispatch.
     var agentTouched: QueueMarks
+    /// Agents who may have become eligible somewhere since the last dispatch (became idle and
+    /// available, logged in or out, or were released by a heavier queue). In a queue where only
+    /// agents changed, a waiting caller can only have gained one of these.
+    var freshAgents: QueueMarks
     /// Queues that held their members back from lighter queues at the last dispatch.
     var heldQueues: [Int] = []
     /// Queues whose penalty ranges changed at this dispatch (taken from `rangeHolds`).
     var rangeDue: [Int] = []
     /// Reused buffers (no allocation per decision).
     var staleScratch: [Int] = []
-    var waitingScratch: [(key: ServiceKey, slot: Int)] = []
+    var waitingScratch: [(key: ServiceKey, slot: Int, freshOnly: Bool)] = []
     var seenScratch: QueueMarks
     var eligibleScratch: [(agent: Int, membership: Int)] = []
     /// Skills interned to integers at configuration time: ids by name, and each agent's level of
@@ -67,6 +71,7 @@ public struct ACDEngine: Sendable {
         rangeHolds = QueueDeadlines(queues: configuration.queues.count)
         agentTouched = QueueMarks(queues: configuration.queues.count)
         seenScratch = QueueMarks(queues: configuration.queues.count)
+        freshAgents = QueueMarks(queues: configuration.agents.count)
         var skillIDs: [String: Int] = [:]
         for agent in configuration.agents {
             for skill in agent.skills.keys.sorted() where skillIDs[skill] == nil { skillIDs[skill] = skillIDs.count }

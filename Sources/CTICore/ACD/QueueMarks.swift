@@ -1,5 +1,5 @@
-/// A set of queue indices that lists its members, so that clearing it or passing over it costs
-/// the queues marked, not every queue.
+/// A set of queue (or agent) indices that lists its members, so that clearing it or passing over
+/// it costs the indices marked, not every one.
 struct QueueMarks: Sendable {
     private var flags: [Bool]
     /// The marked queues, each once, in marking order.
