@@ -23,14 +23,16 @@ extension AMISimulator {
     func handle(_ action: AMIMessage, session: inout AMISimulatorSession, id: Int?) -> AMIActionOutcome {
         let now = clock.now()
         let responder = AMIActionResponder(accounts: configuration.accounts, now: now)
-        return state.withLock { state in
+        let (outcome, recordings) = state.withLock { state in
             state.pbx.advance(to: now)
             let wasAuthenticated = session.isAuthenticated
             let outcome = responder.respond(to: action, session: &session, pbx: &state.pbx, random: &state.random)
             if !wasAuthenticated, session.isAuthenticated, let id, state.sessions[id] != nil { state.authenticated.insert(id) }
             state.pbx.advance(to: now)
             Self.broadcast(state.pbx.drainEvents(), to: state.sessions)
-            return outcome
+            return (outcome, state.pbx.drainRecordings())
         }
+        writeRecordings(recordings)
+        return outcome
     }
 }

@@ -1,5 +1,6 @@
 import AMI
 import CTICore
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
@@ -54,6 +55,10 @@ public final class AMISimulator: Service, Sendable {
         let now = clock.now()
         var pbx = pbx ?? .demo(bootTime: now - .seconds(873), seed: seed)
         pbx.setTime(now)
+        if let monitor = configuration.monitorDirectory {
+            pbx.settings.monitorDirectory = monitor.path
+            try? FileManager.default.createDirectory(at: monitor, withIntermediateDirectories: true)
+        }
         self.state = Mutex(State(pbx: pbx, random: SeededGenerator(seed: seed ^ 0x5EED)))
     }
 
@@ -161,13 +166,15 @@ public final class AMISimulator: Service, Sendable {
     @discardableResult
     public func perform<T: Sendable>(_ change: (inout SimulatedPBX, WallTime) -> T) -> T {
         let now = clock.now()
-        return state.withLock { state in
+        let (result, recordings) = state.withLock { state in
             state.pbx.advance(to: now)
             let result = change(&state.pbx, now)
             state.pbx.advance(to: now)
             Self.broadcast(state.pbx.drainEvents(), to: state.sessions)
-            return result
+            return (result, state.pbx.drainRecordings())
         }
+        writeRecordings(recordings)
+        return result
     }
 
     /// Sends events as they are to every logged-in session whose permissions and mask accept them.

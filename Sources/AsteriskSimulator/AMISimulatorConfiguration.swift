@@ -1,3 +1,4 @@
+import Foundation
 /// How the simulated Asterisk listens and whom it lets in.
 public struct AMISimulatorConfiguration: Sendable, CustomStringConvertible {
     /// Address to bind; loopback by default.
@@ -18,6 +19,10 @@ public struct AMISimulatorConfiguration: Sendable, CustomStringConvertible {
     public var maxLineLength: Int = 1024
     /// Most lines in one request; Asterisk reads 128.
     public var maxLines: Int = 128
+    /// Asterisk's monitor directory: when set, MixMonitor files named relative to it land here and,
+    /// when a recording ends, a WAV of its length is written (only `.wav` files inside this directory).
+    /// Nil writes no files.
+    public var monitorDirectory: URL?
 
     /// A configuration with these users (username → secret), each with every permission.
     public init(users: [String: String], port: Int = 0) {

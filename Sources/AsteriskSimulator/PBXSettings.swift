@@ -9,6 +9,8 @@ public struct PBXSettings: Sendable, Hashable {
     public var originateFailures: [String: OriginateFailure] = [:]
     /// How members' phones answer.
     public var agents = AgentBehaviour()
+    /// Where MixMonitor puts files named by a relative path (`astspooldir/monitor` of asterisk.conf).
+    public var monitorDirectory = "/var/spool/asterisk/monitor"
     /// Asterisk version shown by `core show version`.
     public var version = "22.10.1"
 

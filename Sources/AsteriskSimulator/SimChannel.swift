@@ -38,6 +38,8 @@ public struct SimChannel: Sendable, Hashable {
     public var partnerID: String?
     /// The file MixMonitor records to, while it records.
     public var mixMonitorFile: String?
+    /// When that recording started.
+    public var mixMonitorStartedAt: WallTime? = nil
     /// Creation order, for listings.
     var sequence: Int
 

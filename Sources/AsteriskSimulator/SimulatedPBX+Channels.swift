@@ -126,10 +126,7 @@ extension SimulatedPBX {
     /// Ends a channel: stops its recording, takes it out of its bridge, `Hangup`, gone.
     mutating func destroyChannel(_ id: String, cause: Int = 16) {
         guard let channel = channels[id] else { return }
-        if channel.mixMonitorFile != nil {
-            channels[id]?.mixMonitorFile = nil
-            emitChannelEvent("MixMonitorStop", id)
-        }
+        if channel.mixMonitorFile != nil { finishMixMonitor(id) }
         if !channel.bridgeID.isEmpty { leaveBridge(id) }
         emitChannelEvent("Hangup", id, ["Cause": String(cause), "Cause-txt": SimEvents.causeText(cause)])
         channels[id] = nil

@@ -37,13 +37,16 @@ extension SimulatedPBX {
     }
 
     /// Starts recording a channel (`VarSet MIXMONITOR_FILENAME`, `MixMonitorStart`); false when no such channel.
+    /// A relative `file` goes under ``PBXSettings/monitorDirectory``.
     @discardableResult
     public mutating func startMixMonitor(channel nameOrID: String, file: String?) -> Bool {
         guard let channel = channel(named: nameOrID) else { return false }
-        let path = file.flatMap { $0.isEmpty ? nil : $0 }.map { $0.hasPrefix("/") ? $0 : "/var/spool/asterisk/monitor/" + $0 }
-            ?? "/var/spool/asterisk/monitor/\(channel.uniqueID).wav"
+        let directory = settings.monitorDirectory.hasSuffix("/") ? settings.monitorDirectory : settings.monitorDirectory + "/"
+        let path = file.flatMap { $0.isEmpty ? nil : $0 }.map { $0.hasPrefix("/") ? $0 : directory + $0 }
+            ?? directory + "\(channel.uniqueID).wav"
         setVariable(channel.uniqueID, "MIXMONITOR_FILENAME", path)
         channels[channel.uniqueID]?.mixMonitorFile = path
+        channels[channel.uniqueID]?.mixMonitorStartedAt = now
         emitChannelEvent("MixMonitorStart", channel.uniqueID)
         return true
     }
@@ -52,8 +55,7 @@ extension SimulatedPBX {
     public mutating func stopMixMonitor(channel nameOrID: String) -> Bool? {
         guard let channel = channel(named: nameOrID) else { return nil }
         guard channel.mixMonitorFile != nil else { return false }
-        channels[channel.uniqueID]?.mixMonitorFile = nil
-        emitChannelEvent("MixMonitorStop", channel.uniqueID)
+        finishMixMonitor(channel.uniqueID)
         return true
     }
 }

@@ -39,6 +39,7 @@ public struct SimulatedPBX: Sendable {
     var nameSequence = 0
     var lastStamp: WallTime
     var outbox: [AMIMessage] = []
+    var finishedRecordings: [SimRecording] = []
 
     /// A PBX started at `bootTime` with these queues; `seed` fixes every random choice.
     public init(bootTime: WallTime, queues: [SimQueue], settings: PBXSettings = PBXSettings(), seed: UInt64 = 1) {

@@ -26,7 +26,7 @@ public final class ContactCentre: Service, Sendable {
     let publisher: ScreenPopPublisher
     let recorder: InteractionRecorder
     let wallboard: WallboardPublisher
-    let recordingIndexer: RecordingIndexer
+    let qaWiring: QAWiring
     let callbacks: IVRCallbackScheduler
     /// QA: recordings directory, retention, sampling.
     public let qa: QASettings
@@ -48,7 +48,7 @@ public final class ContactCentre: Service, Sendable {
     ) throws {
         self.store = store
         self.qa = qa
-        recordingIndexer = RecordingIndexer(index: store.recordings, format: acd.recordingFormat, logger: logger)
+        qaWiring = QAWiring(store: store, settings: qa, format: acd.recordingFormat, logger: logger)
         self.catalog = catalog
         self.server = server
         self.clock = clock
@@ -94,8 +94,7 @@ public final class ContactCentre: Service, Sendable {
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
-        dependencies.records = StoreRecords(store: store)
-        dependencies.qa = StoreQAService(store: store, settings: qa)
+        qaWiring.install(into: &dependencies)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })
@@ -117,12 +116,7 @@ public final class ContactCentre: Service, Sendable {
                         workers.addTask { await self.runACD(events: acdEvents) }
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
-                        workers.addTask { await self.recordingIndexer.run(events: recorded) }
-                        if let directory = self.qa.recordingsDirectory {
-                            let retention = RecordingRetention(store: self.store, directory: directory, policy: self.qa.retention, logger: self.logger)
-                            let interval = self.qa.retentionInterval
-                            workers.addTask { await retention.run(every: interval) }
-                        }
+                        self.qaWiring.run(events: recorded, in: &workers)
                         workers.addTask { await wallboard.follow(events: states) }
                         workers.addTask { await wallboard.run() }
                         workers.addTask { await counter.run(events: counts) }

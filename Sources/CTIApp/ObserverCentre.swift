@@ -13,8 +13,8 @@ import Telephony
 
 /// The service in observer mode (`acd.mode = observer`): Asterisk's app_queue routes the calls
 /// (queues.conf) and CTIBridge follows it over AMI. What app_queue does becomes screen-pops,
-/// stored interactions, the wallboard and `/metrics`, and agents pause and unpause from the desktop.
-/// No ARI is needed. Run it as a ServiceLifecycle `Service`.
+/// stored interactions, recordings (MixMonitor, indexed for QA), the wallboard and `/metrics`, and
+/// agents pause and unpause from the desktop. No ARI is needed. Run it as a ServiceLifecycle `Service`.
 public final class ObserverCentre: Service, Sendable {
     public let store: CTIStore
     public let client: AMIClient
@@ -25,22 +25,30 @@ public final class ObserverCentre: Service, Sendable {
     let publisher: ScreenPopPublisher
     let recorder: InteractionRecorder
     let counter: CallOutcomeCounter
+    let qaWiring: QAWiring
+    /// QA: the recordings (monitor) directory, retention, sampling.
+    public let qa: QASettings
     let server: CTIServerConfiguration
     let logger: Logger
     let onServerRunning: @Sendable (Int) async -> Void
     public let wallboard: ObserverWallboard
 
-    /// Puts the parts together; nothing runs until ``run()``.
+    /// Puts the parts together; nothing runs until ``run()``. `recording` says which connected calls
+    /// are recorded through MixMonitor (nil: none); `qa.recordingsDirectory` is where their files are
+    /// read back (Asterisk's monitor directory, or a copy of it).
     public init(
         store: CTIStore, ami: AMIClientConfiguration, server: CTIServerConfiguration, names: [String: String] = [:],
-        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), recording: AppQueueRecording? = AppQueueRecording(),
+        qa: QASettings = QASettings(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.store = store
+        self.qa = qa
+        qaWiring = QAWiring(store: store, settings: qa, format: recording?.format ?? qa.recordingFormat, logger: logger)
         self.server = server
         self.logger = logger
         self.onServerRunning = onServerRunning
         client = AMIClient(configuration: ami, logger: logger)
-        observer = AppQueueObserver(client: client, clock: clock, logger: logger)
+        observer = AppQueueObserver(client: client, clock: clock, recording: recording, logger: logger)
         hub = CTIHub(configuration: server, logger: logger)
         metrics = CTIMetrics()
         sessions = StoreSessions(store: store)
@@ -65,11 +73,13 @@ public final class ObserverCentre: Service, Sendable {
         let calls = observer.events()
         let counts = observer.events()
         let states = observer.events()
+        let recorded = observer.events()
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
             actions: ObserverAgentActions(observer: observer, records: StoreRecordKeeper(store: store), logger: logger),
             readiness: AMIReadiness(client: client))
         dependencies.metrics = { [metrics] in metrics.exposition() }
+        qaWiring.install(into: &dependencies)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
             onServerRunning: { [onServerRunning] channel in await onServerRunning(channel.localAddress?.port ?? 0) })
@@ -95,6 +105,7 @@ public final class ObserverCentre: Service, Sendable {
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
                         workers.addTask { await self.counter.run(events: counts) }
+                        self.qaWiring.run(events: recorded, in: &workers)
                         workers.addTask { await self.wallboard.follow(events: states) }
                         workers.addTask { await self.wallboard.run() }
                         await workers.waitForAll()

@@ -8,6 +8,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Storage
+import Telephony
 import UnixSignals
 
 /// `ctibridge serve`: the contact centre against a real Asterisk.
@@ -85,7 +86,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Observer mode: app_queue routes the calls, CTIBridge follows it over AMI (no ARI needed).
     static func observe(_ settings: CTIBridgeConfig, logger: Logger) async throws {
-        // The site file is optional here: it gives display names and the country for caller-ID lookups.
+        // The site file is optional here: it gives display names, the country for caller-ID lookups,
+        // and QA: per-queue recording (MixMonitor) and retention, and recordingsDirectory, which in
+        // this mode is Asterisk's monitor directory. Without it every call is recorded and no audio is served.
         var site: SiteConfiguration.Loaded?
         if let file = settings.site.file {
             do {
@@ -105,6 +108,8 @@ struct ServeCommand: AsyncParsableCommand {
         let centre = ObserverCentre(
             store: store, ami: ami.clientConfiguration, server: CTIServerConfiguration(host: settings.http.host, port: settings.http.port),
             names: site?.names ?? [:], logger: logger,
+            recording: AppQueueRecording(policy: site?.controller.recordingPolicy ?? .recordAll, format: site?.qa.recordingFormat ?? "wav"),
+            qa: site?.qa ?? QASettings(),
             onServerRunning: { port in
                 print("CTIBridge serving http://\(settings.http.host):\(port)/ (observer mode: app_queue over AMI \(ami.host):\(ami.port))")
             })

@@ -21,6 +21,26 @@ struct ActionEncodingTests {
         #expect(String(decoding: message.wireBytes, as: UTF8.self).hasSuffix("Async: true\r\n\r\n"))
     }
 
+    @Test("MixMonitor names the channel, the file with its format extension and the options; the client's ActionID comes first")
+    func mixMonitor() throws {
+        let message = try AMIAction.mixMonitor(channel: "Local/s@customer-00000000;1", file: "obs-cap-caller-1-1001.wav", options: "b")
+            .message(actionID: "rec-1")
+        #expect(message["Action"] == "MixMonitor")
+        #expect(message["ActionID"] == "rec-1")
+        #expect(message["Channel"] == "Local/s@customer-00000000;1")
+        #expect(message["File"] == "obs-cap-caller-1-1001.wav")
+        #expect(message["Options"] == "b")
+        #expect(message["Command"] == nil)
+        #expect(String(decoding: message.wireBytes, as: UTF8.self).hasPrefix("Action: MixMonitor\r\nActionID: rec-1\r\n"))
+        // No options: no empty Options header.
+        let plain = try AMIAction.mixMonitor(channel: "cap-caller-1", file: "x.wav", options: "").message(actionID: "2")
+        #expect(plain["Options"] == nil)
+        let stop = try AMIAction.stopMixMonitor(channel: "cap-caller-1", mixMonitorID: "0x7f01").message(actionID: "3")
+        #expect(stop["Action"] == "StopMixMonitor" && stop["Channel"] == "cap-caller-1" && stop["MixMonitorID"] == "0x7f01")
+        // A file name that would smuggle a second action is refused before sending.
+        #expect(throws: AMIError.self) { try AMIAction.mixMonitor(channel: "c", file: "x.wav\r\nAction: Originate").message(actionID: "4") }
+    }
+
     @Test("values with line breaks, over-long lines and too many lines are refused before sending")
     func validation() {
         #expect(throws: AMIError.self) { try AMIAction("Setvar", ["Value": "a\r\nAction: Hangup"]).message(actionID: "1") }

@@ -62,6 +62,28 @@ struct RecordingServiceTests {
         #expect(try await world.store.recordings.list(from: nil, to: nil, agentID: nil, limit: 10).map(\.id) == ["acd-b1"])
     }
 
+    @Test("a call that arrives without a customer (app_queue knows none) is indexed with the one found by the caller's number; a given customer wins")
+    func customerByNumber() async throws {
+        let world = try World()
+        let asked = Mutex<[String]>([])
+        let indexer = RecordingIndexer(
+            index: world.store.recordings, format: "wav", wallClock: { world.now },
+            customer: { number in
+                asked.withLock { $0.append(number) }
+                return number == "0912345678" ? 42 : nil
+            })
+        for (id, number, customer) in [("obs-1", "0912345678", nil), ("obs-2", "0999000111", nil), ("obs-3", "0912345678", "7")] as [(String, String, String?)] {
+            let info = ACDCallInfo(id: CallID(id), channelID: id, queue: QueueID("support"), callerNumber: number, customerID: customer)
+            await indexer.handle(.queued(info, position: 1))
+            await indexer.handle(.connected(CallID(id), agent: AgentID("1001"), bridgeID: nil, recording: "rec-\(id)"))
+            await indexer.handle(.ended(CallID(id), agent: AgentID("1001"), by: .caller, talkSeconds: 12))
+        }
+        #expect(try await world.store.recordings.get(id: "rec-obs-1").customerID == 42)
+        #expect(try await world.store.recordings.get(id: "rec-obs-2").customerID == nil)
+        #expect(try await world.store.recordings.get(id: "rec-obs-3").customerID == 7)
+        #expect(asked.withLock { $0 } == ["0912345678", "0999000111"])
+    }
+
     @Test("retention deletes expired files per queue, marks them in the index and logs each deletion in the audit log")
     func retention() async throws {
         let world = try World()

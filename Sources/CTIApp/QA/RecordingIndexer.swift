@@ -4,12 +4,15 @@ import Logging
 import Storage
 import Telephony
 
-/// Fills the recordings index from the ACD: when a recorded call ends, its recording (call,
-/// agent, queue, customer, start, duration, format, file) is indexed.
+/// Fills the recordings index from the ACD (controller mode) or from app_queue (observer mode):
+/// when a recorded call ends, its recording (call, agent, queue, customer, start, duration, format,
+/// file) is indexed. A call that arrives without a customer (app_queue knows none) gets the one
+/// `customer` finds by the caller's number.
 public actor RecordingIndexer {
     let index: any RecordingIndex
     let format: String
     let wallClock: @Sendable () -> Date
+    let customer: (@Sendable (String) async -> Int64?)?
     let logger: Logger
 
     private struct Live {
@@ -24,11 +27,12 @@ public actor RecordingIndexer {
 
     public init(
         index: any RecordingIndex, format: String = "wav", wallClock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "ctibridge.recordings")
+        customer: (@Sendable (String) async -> Int64?)? = nil, logger: Logger = Logger(label: "ctibridge.recordings")
     ) {
         self.index = index
         self.format = format
         self.wallClock = wallClock
+        self.customer = customer
         self.logger = logger
     }
 
@@ -59,9 +63,11 @@ public actor RecordingIndexer {
     }
 
     private func add(_ id: CallID, _ call: Live, duration: Double) async {
+        var customerID = call.info?.customerID.flatMap { Int64($0) }
+        if customerID == nil, let number = call.info?.callerNumber, let customer { customerID = await customer(number) }
         let entry = RecordingEntry(
             id: call.recording, callID: id.rawValue, agentID: call.agent.rawValue, queue: call.info?.queue.rawValue,
-            customerID: call.info?.customerID.flatMap { Int64($0) }, callerNumber: call.info?.callerNumber, startedAt: call.startedAt,
+            customerID: customerID, callerNumber: call.info?.callerNumber, startedAt: call.startedAt,
             durationSeconds: max(0, duration), format: format, location: "\(call.recording).\(format)")
         do {
             try await index.add(entry)

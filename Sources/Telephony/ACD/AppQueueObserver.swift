@@ -3,19 +3,26 @@ import CTICore
 import Logging
 
 /// Observer mode over AMI: follows `app_queue` through ``AppQueueObserverState`` and reports in
-/// the controller's event shape; pauses and unpauses members through `QueuePause`.
+/// the controller's event shape; records connected calls through `MixMonitor` (``AppQueueRecording``);
+/// pauses and unpauses members through `QueuePause`.
 public actor AppQueueObserver {
     let client: AMIClient
     let clock: ACDClock
+    let recording: AppQueueRecording?
     let logger: Logger
     let fanOut = EventFanOut<ACDControllerEvent>()
     /// What is known now.
     public private(set) var state = AppQueueObserverState()
 
-    /// An observer of the Asterisk behind `client`.
-    public init(client: AMIClient, clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge.acd.observer")) {
+    /// An observer of the Asterisk behind `client`; with `recording`, calls the policy picks are
+    /// recorded when app_queue connects them (nil records nothing).
+    public init(
+        client: AMIClient, clock: ACDClock = .continuous(), recording: AppQueueRecording? = nil,
+        logger: Logger = Logger(label: "ctibridge.acd.observer")
+    ) {
         self.client = client
         self.clock = clock
+        self.recording = recording
         self.logger = logger
     }
 
@@ -28,7 +35,7 @@ public actor AppQueueObserver {
     public func run(events: AMIEventSubscription) async {
         for await item in events {
             switch item {
-            case .event(let message): apply(message)
+            case .event(let message): await handle(message)
             case .resynced(let snapshot): resync(queueStatus: snapshot.queueStatus)
             default: break
             }
@@ -36,9 +43,35 @@ public actor AppQueueObserver {
         fanOut.finish()
     }
 
-    /// Applies one AMI event.
+    /// Applies one AMI event, recording nothing.
     public func apply(_ message: AMIMessage) {
         for event in state.apply(message, at: clock.now()) { fanOut.publish(event) }
+    }
+
+    /// Applies one AMI event; a call app_queue connects is first recorded when the policy picks it,
+    /// and its `connected` event names the recording (nil when MixMonitor was refused: the call goes on unrecorded).
+    public func handle(_ message: AMIMessage) async {
+        for event in state.apply(message, at: clock.now()) {
+            guard case .connected(let call, let agent, let bridgeID, nil) = event, let start = recording?.start(for: message) else {
+                fanOut.publish(event)
+                continue
+            }
+            let name = await record(start, call: call)
+            fanOut.publish(.connected(call, agent: agent, bridgeID: bridgeID, recording: name))
+        }
+    }
+
+    /// Sends the MixMonitor; the recording's name, or nil (logged) when Asterisk refused it.
+    private func record(_ start: AppQueueRecording.Start, call: CallID) async -> String? {
+        do {
+            _ = try await client.send(start.action)
+            return start.name
+        } catch {
+            logger.warning(
+                "MixMonitor failed; the call is not recorded",
+                metadata: ["acd.call": "\(call)", "acd.recording": "\(start.name)", "acd.error": "\(error)"])
+            return nil
+        }
     }
 
     /// Rebuilds the state from `QueueStatus` items.

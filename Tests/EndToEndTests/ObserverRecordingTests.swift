@@ -1,0 +1,219 @@
+import AMI
+import AsteriskSimulator
+import CTIApp
+import CTICore
+import CTIDemo
+import CTIServer
+import Foundation
+import Logging
+import NIOHTTP1
+import ServiceLifecycle
+import Storage
+import Synchronization
+import Telephony
+import Testing
+
+/// Observer mode records what app_queue connects: MixMonitor on the caller's channel when the
+/// queue's policy says so, the file in the monitor directory, the index row, the pop's recording,
+/// the audio route and the QA work list.
+extension ObserverModeTests {
+    @Test("a call app_queue connects in a recorded queue gets a MixMonitor file, an index row and a recording on its pop; a queue with policy none is not recorded")
+    func appQueueCallsAreRecordedByPolicy() async throws {
+        try await ObserverRecordingSite.run { site in
+            let customer = try #require(try await site.store.customers.lookup(phoneNumber: "0912345678").first)
+            let agent = try await site.client.login("1001")
+            let expected = "obs-obs-r1-1001"
+            let file = site.monitor.appendingPathComponent("\(expected).wav")
+            try await site.client.agentSocket(token: agent) { socket in
+                #expect(try await socket.welcome().agentID == "1001")
+                site.call("obs-r1", context: "queue-in", from: "\"Tran Thi B\" <0912345678>")
+                guard case .connected(let connected) = try await socket.pop("connected", call: "obs-r1") else { return }
+                #expect(connected.recordingID == expected)
+                // The MixMonitor reached app_queue's Asterisk before the pop: the caller's channel records into the monitor directory.
+                #expect(site.simulator.pbx.channels["obs-r1"]?.mixMonitorFile == file.path)
+                #expect(site.hangUp("obs-r1"))
+                _ = try await socket.pop("callEnded", call: "obs-r1")
+
+                // Sales records nothing: no MixMonitor, no recording on the pop.
+                site.call("obs-r2", context: "sales-in", from: "\"Le Van C\" <+84903111222>")
+                guard case .connected(let unrecorded) = try await socket.pop("connected", call: "obs-r2") else { return }
+                #expect(unrecorded.recordingID == nil)
+                #expect(site.simulator.pbx.channels["obs-r2"].map { $0.mixMonitorFile == nil } == true)
+                #expect(site.hangUp("obs-r2"))
+                _ = try await socket.pop("callEnded", call: "obs-r2")
+            }
+
+            // Asterisk closed the file at hang-up: a real WAV in the monitor directory.
+            #expect(await poll { FileManager.default.fileExists(atPath: file.path) })
+            let bytes = try Data(contentsOf: file)
+            #expect(bytes.count > 44 && bytes.prefix(4) == Data("RIFF".utf8))
+
+            // Indexed like a controller-mode recording: call, agent, queue, customer, start, duration, format, file.
+            #expect(try await poll { try await site.store.recordings.find(callID: "obs-r1") != nil })
+            let entry = try await site.store.recordings.get(id: expected)
+            #expect(entry.callID == "obs-r1")
+            #expect(entry.agentID == "1001")
+            #expect(entry.queue == "support")
+            #expect(entry.customerID == customer.id)
+            #expect(entry.callerNumber == "0912345678")
+            #expect(entry.format == "wav")
+            #expect(entry.location == "\(expected).wav")
+            #expect(entry.durationSeconds >= 0 && entry.durationSeconds < 60)
+            #expect(abs(entry.startedAt.timeIntervalSinceNow) < 120)
+            #expect(try await poll { try await site.store.interactions.find(callID: "obs-r1")?.recordingReference == expected })
+
+            // The unrecorded call is stored, but has no recording.
+            #expect(try await poll { try await site.store.interactions.find(callID: "obs-r2") != nil })
+            #expect(try await site.store.interactions.find(callID: "obs-r2")?.recordingReference == nil)
+            #expect(try await site.store.recordings.find(callID: "obs-r2") == nil)
+            let files = try FileManager.default.contentsOfDirectory(atPath: site.monitor.path)
+            #expect(files == ["\(expected).wav"])
+
+            // Played back from the monitor directory; another agent may not.
+            let supervisor = try await site.client.login("supervisor")
+            let audio = try await site.client.request(.GET, "/api/recordings/\(expected)/audio", token: supervisor)
+            #expect(audio.status == 200)
+            #expect(audio.body == bytes)
+            #expect(try await site.client.request(.GET, "/api/recordings/\(expected)/audio", token: site.client.login("1002")).status == 403)
+
+            // On the QA work list, so the QA page has it to score.
+            let admin = try await site.client.login("admin")
+            let list = try await site.client.request(.GET, "/api/qa/worklist", token: admin)
+            #expect(list.status == 200, "\(String(decoding: list.body, as: UTF8.self))")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let items = try decoder.decode([QAWorkListItem].self, from: list.body)
+            let item = try #require(items.first { $0.callID == "obs-r1" })
+            #expect(item.recordingID == expected)
+            #expect(item.agentID == "1001")
+            #expect(item.queue == "support")
+            #expect(!items.contains { $0.callID == "obs-r2" })
+        }
+    }
+
+    @Test("a MixMonitor that Asterisk refuses (no system write class) is logged; the call still pops, connects, ends and is stored, unrecorded")
+    func refusedMixMonitorIsSurvived() async throws {
+        let lines = LogLines()
+        try await ObserverRecordingSite.run(write: [.call, .originate, .agent, .reporting], log: lines) { site in
+            let agent = try await site.client.login("1001")
+            try await site.client.agentSocket(token: agent) { socket in
+                #expect(try await socket.welcome().agentID == "1001")
+                site.call("obs-x1", context: "queue-in", from: "\"Tran Thi B\" <0912345678>")
+                _ = try await socket.pop("offer", call: "obs-x1")
+                guard case .connected(let connected) = try await socket.pop("connected", call: "obs-x1") else { return }
+                #expect(connected.recordingID == nil)
+                #expect(site.simulator.pbx.channels["obs-x1"].map { $0.mixMonitorFile == nil } == true)
+                #expect(site.hangUp("obs-x1"))
+                _ = try await socket.pop("callEnded", call: "obs-x1")
+            }
+            #expect(try await poll { try await site.store.interactions.find(callID: "obs-x1") != nil })
+            let stored = try await site.store.interactions.find(callID: "obs-x1")
+            #expect(stored?.agent == "1001" && stored?.recordingReference == nil)
+            #expect(try await site.store.recordings.find(callID: "obs-x1") == nil)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: site.monitor.path).isEmpty)
+            let warning = lines.all.first { $0.contains("MixMonitor failed") }
+            #expect(warning?.contains("obs-obs-x1-1001") == true, "\(lines.all)")
+            #expect(warning?.contains("Permission denied") == true, "\(lines.all)")
+        }
+    }
+}
+
+/// A running observer-mode service on a simulated app_queue: `support` (member 1001) records all
+/// calls, `sales` (1001 too) none; MixMonitor files go to `monitor`, which is also where QA reads them.
+struct ObserverRecordingSite: Sendable {
+    let monitor: URL
+    let simulator: AMISimulator
+    let store: CTIStore
+    let client: ServiceClient
+
+    static func run(
+        write: AMIPermission = .all, log: LogLines? = nil, _ body: @Sendable (ObserverRecordingSite) async throws -> Void
+    ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-obsrec-\(UUID().uuidString)", isDirectory: true)
+        let monitor = folder.appendingPathComponent("monitor", isDirectory: true)
+        try FileManager.default.createDirectory(at: monitor, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var logger = log.map { lines in Logger(label: "e2e.obsrec", factory: { _ in LinesLogHandler(lines: lines) }) } ?? Logger(label: "e2e.obsrec")
+        logger.logLevel = .warning
+
+        let clock = SimulationClock.system()
+        let boot = clock.now() - .seconds(600)
+        let member = SimQueueMember(name: "1001", interface: "Local/1001@agents/n", loginTime: boot.seconds)
+        var pbx = SimulatedPBX(
+            bootTime: boot, queues: [SimQueue(name: "support", members: [member]), SimQueue(name: "sales", members: [member])])
+        pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: 0)
+        pbx.settings.queueContexts["sales-in"] = "sales"
+        var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "observer-secret", write: write)])
+        configuration.monitorDirectory = monitor
+        let simulator = AMISimulator(configuration: configuration, pbx: pbx, clock: clock, logger: logger)
+        let amiPort = try await simulator.start()
+
+        let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
+        var ami = AMIClientConfiguration(
+            host: "127.0.0.1", port: amiPort, credentials: AMICredentials(username: "ctibridge", secret: "observer-secret", method: .md5))
+        ami.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+        let httpPort = Mutex<Int?>(nil)
+        let centre = ObserverCentre(
+            store: store, ami: ami, server: CTIServerConfiguration(host: "127.0.0.1", port: 0), logger: logger,
+            recording: AppQueueRecording(policy: RecordingPolicy(queues: ["support": .all, "sales": .none])),
+            qa: QASettings(recordingsDirectory: monitor),
+            onServerRunning: { port in httpPort.withLock { $0 = port } })
+        let group = ServiceGroup(configuration: .init(services: [.init(service: centre)], logger: logger))
+        let running = Task { try await group.run() }
+        defer { running.cancel() }
+        #expect(await poll(timeout: .seconds(30)) { centre.client.statistics.isConnected && httpPort.withLock { $0 } != nil })
+        let client = ServiceClient(base: "http://127.0.0.1:\(httpPort.withLock { $0 } ?? 0)")
+        #expect(try await poll(timeout: .seconds(30)) { try await client.request(.GET, "/ready").status == 200 })
+
+        try await body(ObserverRecordingSite(monitor: monitor, simulator: simulator, store: store, client: client))
+
+        await group.triggerGracefulShutdown()
+        _ = await running.result
+        try await simulator.stop()
+        try store.close()
+    }
+
+    /// A customer calls into a dialplan context that runs `Queue(...)`; the caller's channel is `id`.
+    func call(_ id: String, context: String, from callerID: String) {
+        var request = OriginateRequest(channel: "Local/s@customer/n")
+        request.context = context
+        request.exten = "5555"
+        request.priority = 1
+        request.callerID = callerID
+        request.channelID = id
+        request.otherChannelID = "\(id)-far"
+        simulator.perform { pbx, _ in _ = pbx.originate(request) }
+    }
+
+    /// The agent's phone hangs up the call with `id`.
+    func hangUp(_ id: String) -> Bool {
+        simulator.perform { pbx, _ -> Bool in
+            guard let leg = pbx.calls[id]?.agentLeg, let far = pbx.channels[leg]?.partnerID else { return false }
+            return pbx.hangup(far)
+        }
+    }
+}
+
+/// Log lines kept for a test to read.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+}
+
+/// Writes each message with its metadata to ``LogLines``.
+struct LinesLogHandler: LogHandler {
+    let lines: LogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        lines.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
+    }
+}
