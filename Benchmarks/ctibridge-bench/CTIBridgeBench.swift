@@ -8,7 +8,7 @@ struct CTIBridgeBench: AsyncParsableCommand {
         abstract: "CTIBridge benchmarks (build with -c release).",
         subcommands: [
             AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self,
-            WSFanOutBenchmark.self, CTILoadBenchmark.self, CRMLookupBenchmark.self, TicketCreateBenchmark.self, SoakBenchmark.self,
+            WSFanOutBenchmark.self, CTILoadBenchmark.self, CTILoadDriver.self, CRMLookupBenchmark.self, TicketCreateBenchmark.self, SoakBenchmark.self,
         ]
     )
 }

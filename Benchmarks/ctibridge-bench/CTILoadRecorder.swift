@@ -11,6 +11,7 @@ final class CTILoadRecorder: Sendable {
         var duplicates = 0
         var unknown = 0
         var otherFrames = 0
+        var welcomes = 0
         var samples: LatencySamples
     }
 
@@ -41,8 +42,13 @@ final class CTILoadRecorder: Sendable {
         }
     }
 
-    /// Any other frame (welcome, connected, call-ended, wrap-up, state changes).
+    /// Any other frame (connected, call-ended, wrap-up, state changes).
     func otherFrame() { state.withLock { $0.otherFrames += 1 } }
+
+    /// A socket's welcome frame: it is connected and authenticated.
+    func welcomed() { state.withLock { $0.welcomes += 1 } }
+
+    var welcomes: Int { state.withLock { $0.welcomes } }
 
     var placed: Int { state.withLock { $0.placed } }
     var offers: Int { state.withLock { $0.offers } }
