@@ -248,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
+                "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

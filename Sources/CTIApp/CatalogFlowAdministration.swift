@@ -58,6 +58,10 @@ public struct CatalogFlowAdministration: FlowAdministration {
         return self.summary(flow.id, in: registry)!
     }
 
+    public func liveFlow(flowID: String) async -> IVRFlow? {
+        catalog.snapshot.live(flowID)?.flow.flow
+    }
+
     public func history(flowID: String) async -> [CTIFlowChange]? {
         let registry = catalog.snapshot
         guard registry.live(flowID) != nil else { return nil }

@@ -1,3 +1,4 @@
+import CTICore
 import FlowYAML
 import Foundation
 
@@ -9,6 +10,8 @@ public protocol FlowAdministration: Sendable {
     func check(_ document: Data, format: FlowDocumentFormat) async -> [CTIFlowProblem]
     /// Publishes a flow document (JSON or YAML) as the flow's next version.
     func publish(_ document: Data, format: FlowDocumentFormat, by user: String, note: String?) async throws(CTIFlowRejection) -> CTIFlowSummary
+    /// The flow's live version as a document; nil for an unknown flow.
+    func liveFlow(flowID: String) async -> IVRFlow?
     /// The flow's audit trail (who, when, what changed), oldest first; nil for an unknown flow.
     func history(flowID: String) async -> [CTIFlowChange]?
 }

@@ -1,3 +1,4 @@
+import CTICore
 import FlowYAML
 import Foundation
 import HTTPTypes
@@ -60,6 +61,17 @@ struct FlowRoutes: Sendable {
                     throw HTTPError(.conflict, message: "flow '\(id)' is the same as its live version; nothing to publish")
                 }
             }
+        }
+        router.get("/api/flows/:id") { request, context in
+            let role = try await principal(request).role
+            guard role == .admin || role == .supervisor else { throw HTTPError(.forbidden, message: "flows are for admins and supervisors") }
+            let id = try context.parameters.require("id")
+            guard let flow = await flows.liveFlow(flowID: id) else { throw HTTPError(.notFound, message: "no flow '\(id)'") }
+            let format = FlowDocumentFormat(accept: request.headers[.accept])
+            let data = try format == .yaml ? flow.yamlData() : flow.jsonData()
+            return Response(
+                status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.get("/api/flows/:id/history") { request, context in
             try await requireAdmin(request)

@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import CTICore
+import FlowYAML
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Testing
 
@@ -125,6 +128,42 @@ struct FlowYAMLAPITests {
             #expect(bodyTypes("/api/flows", "post") == flowTypes)
             #expect(bodyTypes("/api/flows/validate", "post") == flowTypes)
             #expect(bodyTypes("/api/customers", "post") == ["application/json"])
+        }
+    }
+}
+
+/// `GET /api/flows/{id}`: the live flow as JSON, or YAML when asked.
+@Suite("Flow API: export as YAML")
+struct FlowExportAPITests {
+    func get(_ server: APITestServer, _ path: String, as user: String, accept: String?) async throws -> (Int, String?, Data) {
+        var request = HTTPClientRequest(url: server.base + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(server.tokens[user] ?? user)")
+        if let accept { request.headers.add(name: "Accept", value: accept) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), response.headers.first(name: "Content-Type"), Data(body.readableBytesView))
+    }
+
+    @Test("a published flow comes back as YAML with Accept: application/yaml and as JSON otherwise, both equal to it")
+    func export() async throws {
+        try await APITestServer.with { server in
+            let published = try await server.call(
+                .POST, "/api/flows", as: "admin", body: FlowYAMLAPITests.valid, contentType: "application/yaml")
+            #expect(published.status == 201)
+            let flow = try IVRFlow.decode(yaml: Data(FlowYAMLAPITests.valid.utf8))
+
+            let (status, type, body) = try await get(server, "/api/flows/yaml-line", as: "sue", accept: "application/yaml")
+            #expect(status == 200)
+            #expect(type?.hasPrefix("application/yaml") == true)
+            #expect(try IVRFlow.decode(yaml: body) == flow)
+
+            let (jsonStatus, jsonType, jsonBody) = try await get(server, "/api/flows/yaml-line", as: "admin", accept: nil)
+            #expect(jsonStatus == 200)
+            #expect(jsonType?.hasPrefix("application/json") == true)
+            #expect(try IVRFlow.decode(json: jsonBody) == flow)
+
+            #expect(try await get(server, "/api/flows/nope", as: "admin", accept: "text/yaml").0 == 404)
+            #expect(try await get(server, "/api/flows/yaml-line", as: "alice", accept: "text/yaml").0 == 403)
         }
     }
 }
