@@ -166,7 +166,7 @@ let package = Package(
             name: "ctibridge-bench",
             dependencies: [
                 "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
-                "CTIApp", "CTIDemo", lifecycle,
+                "CTIApp", "CTIDemo", "FlowYAML", lifecycle,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
