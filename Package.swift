@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "CTIDemo", targets: ["CTIDemo"]),
         .library(name: "CTIServer", targets: ["CTIServer"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "FlowYAML", targets: ["FlowYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -52,12 +53,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Pure domain: no I/O, no NIO.
         .target(
             name: "CTICore",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: swiftSettings
+        ),
+        // IVR flow documents in YAML: a strict YAML reader into the same model and validation as JSON.
+        .target(
+            name: "FlowYAML",
+            dependencies: ["CTICore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // Asterisk Manager Interface: framing, pure connection state machine, NIO handler, client.
@@ -102,7 +110,7 @@ let package = Package(
         .target(
             name: "CTIApp",
             dependencies: [
-                "CTICore", "AMI", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", logging, lifecycle, nioCore,
+                "CTICore", "AMI", "ARI", "Telephony", "CTIServer", "CTIMetrics", "Storage", "FlowYAML", logging, lifecycle, nioCore,
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -123,7 +131,7 @@ let package = Package(
         .target(
             name: "CTIServer",
             dependencies: [
-                "CTICore", logging, lifecycle, nioCore, httpTypes,
+                "CTICore", "FlowYAML", logging, lifecycle, nioCore, httpTypes,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -148,7 +156,7 @@ let package = Package(
             name: "ctibridge",
             dependencies: [
                 "CTICore", "AMI", "ARI", "Telephony", "AsteriskSimulator", "CTIConfig", logging, lifecycle, nioPosix,
-                "Storage", "CTIApp", "CTIDemo", "CTIServer", "CTIMetrics",
+                "Storage", "CTIApp", "CTIDemo", "CTIServer", "CTIMetrics", "FlowYAML",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -158,7 +166,7 @@ let package = Package(
             name: "ctibridge-bench",
             dependencies: [
                 "AMI", "CTICore", "CTIServer", nioCore, nioPosix, "ARI", "Telephony", "AsteriskSimulator", "Storage", logging, wsClient,
-                "CTIApp", "CTIDemo", lifecycle,
+                "CTIApp", "CTIDemo", "FlowYAML", lifecycle,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -173,6 +181,8 @@ let package = Package(
             name: "BrowserSupport", dependencies: [httpClient, logging, nioCore, wsClient], path: "Tests/BrowserSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "CTICoreTests", dependencies: ["CTICore"], swiftSettings: swiftSettings),
+        // YAML flow documents: syntax errors, rejected features, scalar typing, equality with the JSON samples.
+        .testTarget(name: "FlowYAMLTests", dependencies: ["FlowYAML", "CTICore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AMITests",
             dependencies: [
@@ -238,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "CTIApp", "CTIServer", "CTICore", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
+                "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -9,6 +9,7 @@ struct CTIBridgeBench: AsyncParsableCommand {
         subcommands: [
             AMIParseBenchmark.self, ACDRouteBenchmark.self, IVRStepsBenchmark.self, IVRDTMFBenchmark.self,
             WSFanOutBenchmark.self, CTILoadBenchmark.self, CTILoadDriver.self, CRMLookupBenchmark.self, TicketCreateBenchmark.self, SoakBenchmark.self,
+            FlowDecodeBenchmark.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import CTICore
 import CTIServer
+import FlowYAML
 import Foundation
 import Storage
 import Telephony
@@ -23,16 +24,16 @@ public struct CatalogFlowAdministration: FlowAdministration {
         return registry.flowIDs.compactMap { summary($0, in: registry) }
     }
 
-    public func check(_ document: Data) async -> [CTIFlowProblem] {
-        switch Self.read(document) {
+    public func check(_ document: Data, format: FlowDocumentFormat) async -> [CTIFlowProblem] {
+        switch Self.read(document, format: format) {
         case .problem(let problem): [problem]
         case .flow(let flow): FlowValidator.problems(in: flow).map(Self.problem)
         }
     }
 
-    public func publish(_ document: Data, by user: String, note: String?) async throws(CTIFlowRejection) -> CTIFlowSummary {
+    public func publish(_ document: Data, format: FlowDocumentFormat, by user: String, note: String?) async throws(CTIFlowRejection) -> CTIFlowSummary {
         let flow: IVRFlow
-        switch Self.read(document) {
+        switch Self.read(document, format: format) {
         case .problem(let problem): throw .invalid([problem])
         case .flow(let read): flow = read
         }
@@ -57,6 +58,10 @@ public struct CatalogFlowAdministration: FlowAdministration {
         return self.summary(flow.id, in: registry)!
     }
 
+    public func liveFlow(flowID: String) async -> IVRFlow? {
+        catalog.snapshot.live(flowID)?.flow.flow
+    }
+
     public func history(flowID: String) async -> [CTIFlowChange]? {
         let registry = catalog.snapshot
         guard registry.live(flowID) != nil else { return nil }
@@ -77,9 +82,9 @@ public struct CatalogFlowAdministration: FlowAdministration {
         case problem(CTIFlowProblem)
     }
 
-    static func read(_ document: Data) -> Reading {
+    static func read(_ document: Data, format: FlowDocumentFormat) -> Reading {
         do {
-            return .flow(try IVRFlow.decode(json: document))
+            return .flow(try IVRFlow.decode(document, format: format))
         } catch {
             return .problem(CTIFlowProblem(code: "malformedDocument", node: nil, message: error.description))
         }

@@ -1,4 +1,5 @@
 import CTICore
+import FlowYAML
 import Foundation
 import Telephony
 
@@ -98,7 +99,8 @@ public struct SiteConfiguration: Decodable, Sendable {
         for (index, file) in flows.enumerated() {
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : folder.appendingPathComponent(file)
             do {
-                let flow = try IVRFlow.decode(json: Data(contentsOf: url))
+                let contents = try Data(contentsOf: url)
+                let flow = try IVRFlow.decode(contents, format: FlowDocumentFormat(path: url.path, contents: contents))
                 let flowProblems = FlowValidator.problems(in: flow)
                 if flowProblems.isEmpty {
                     _ = try? catalog.publish(flow, by: "site file", at: Date())

@@ -1,13 +1,17 @@
+import CTICore
+import FlowYAML
 import Foundation
 
 /// IVR flow administration behind `/api/flows`: validate, publish (live for new calls), history.
 public protocol FlowAdministration: Sendable {
     /// Every flow with its live version.
     func flows() async -> [CTIFlowSummary]
-    /// Every problem in a flow document (JSON); empty when it can be published.
-    func check(_ document: Data) async -> [CTIFlowProblem]
-    /// Publishes a flow document as the flow's next version.
-    func publish(_ document: Data, by user: String, note: String?) async throws(CTIFlowRejection) -> CTIFlowSummary
+    /// Every problem in a flow document (JSON or YAML); empty when it can be published.
+    func check(_ document: Data, format: FlowDocumentFormat) async -> [CTIFlowProblem]
+    /// Publishes a flow document (JSON or YAML) as the flow's next version.
+    func publish(_ document: Data, format: FlowDocumentFormat, by user: String, note: String?) async throws(CTIFlowRejection) -> CTIFlowSummary
+    /// The flow's live version as a document; nil for an unknown flow.
+    func liveFlow(flowID: String) async -> IVRFlow?
     /// The flow's audit trail (who, when, what changed), oldest first; nil for an unknown flow.
     func history(flowID: String) async -> [CTIFlowChange]?
 }

@@ -1,15 +1,19 @@
 import ArgumentParser
 import CTICore
+import FlowYAML
 import Foundation
 
 /// `ctibridge ivr validate FILE`: checks a flow file and lists every problem.
 struct IVRValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check an IVR flow file (JSON) and list every problem.",
-        discussion: "Exits 0 and prints a summary when the flow is valid; otherwise prints each problem and exits 1.")
+        abstract: "Check an IVR flow file (JSON or YAML) and list every problem.",
+        discussion: """
+            The format follows the extension (.json, .yaml, .yml); any other file is read as JSON when it starts with '{', else as YAML. \
+            Exits 0 and prints a summary when the flow is valid; otherwise prints each problem and exits 1.
+            """)
 
-    @Argument(help: "The flow file (JSON).")
+    @Argument(help: "The flow file (.json, .yaml or .yml).")
     var file: String
 
     func run() throws {
@@ -22,7 +26,7 @@ struct IVRValidateCommand: ParsableCommand {
         }
         let flow: IVRFlow
         do {
-            flow = try IVRFlow.decode(json: data)
+            flow = try IVRFlow.decode(data, format: FlowDocumentFormat(path: file, contents: data))
         } catch {
             printError("\(file): malformed flow: \(error)")
             throw ExitCode.failure

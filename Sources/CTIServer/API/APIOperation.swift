@@ -34,6 +34,8 @@ public struct APIOperation: Sendable, Hashable {
     public var query: [Query]
     /// The JSON request body's schema, if the route takes one.
     public var body: APISchema?
+    /// The media types the request body may be sent as (JSON unless the route also reads others).
+    public var bodyMediaTypes: [String]
     public var status: Int
     public var reply: Reply
     /// Further statuses the route answers with, beyond the generic ones.
@@ -41,8 +43,9 @@ public struct APIOperation: Sendable, Hashable {
 
     public init(
         _ method: String, _ path: String, tag: String, _ summary: String, secured: Bool = true, query: [Query] = [],
-        body: APISchema? = nil, status: Int = 200, reply: Reply, errors: [Int] = []
+        body: APISchema? = nil, status: Int = 200, reply: Reply, errors: [Int] = [], bodyMediaTypes: [String] = ["application/json"]
     ) {
+        self.bodyMediaTypes = bodyMediaTypes
         self.method = method
         self.path = path
         self.tag = tag

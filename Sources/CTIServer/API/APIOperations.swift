@@ -1,3 +1,5 @@
+import FlowYAML
+
 /// Every route the CTI server registers, documented.
 public enum APIOperations {
     static let paging = [
@@ -28,10 +30,13 @@ public enum APIOperations {
                 .init("shrinkage", .number, "Shrinkage percent."),
               ], reply: .json(.ref("Staffing"))),
         .init("GET", "/api/flows", tag: "flows", "IVR flows with their live versions.", reply: .json(.array(.ref("FlowSummary")))),
-        .init("POST", "/api/flows/validate", tag: "flows", "Check a flow document; every problem listed.", body: .any,
-              reply: .json(.ref("FlowProblems"))),
-        .init("POST", "/api/flows", tag: "flows", "Publish a flow document as its next version.",
-              query: [.init("note", .string(), "Why it changed.")], body: .any, status: 201, reply: .json(.ref("FlowSummary"))),
+        .init("POST", "/api/flows/validate", tag: "flows", "Check a flow document (JSON or YAML); every problem listed.", body: .any,
+              reply: .json(.ref("FlowProblems")), bodyMediaTypes: FlowDocumentFormat.mediaTypes),
+        .init("POST", "/api/flows", tag: "flows", "Publish a flow document (JSON or YAML) as its next version.",
+              query: [.init("note", .string(), "Why it changed.")], body: .any, status: 201, reply: .json(.ref("FlowSummary")),
+              bodyMediaTypes: FlowDocumentFormat.mediaTypes),
+        .init("GET", "/api/flows/{id}", tag: "flows", "The live version of a flow as a document: JSON, or YAML with Accept: application/yaml.",
+              reply: .json(.any), errors: [404]),
         .init("GET", "/api/flows/{id}/history", tag: "flows", "A flow's audit trail.", reply: .json(.array(.ref("FlowChange")))),
         .init("GET", "/ws/agent", tag: "sockets", "Agent screen-pop WebSocket (token by ?token= or an auth frame).",
               query: [.init("token", .string(), "Bearer token."), .init("lastSeq", .integer, "Replay after this sequence.")],

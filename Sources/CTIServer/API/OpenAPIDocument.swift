@@ -57,7 +57,8 @@ public enum OpenAPIDocument {
         if !parameters.isEmpty { rendered["parameters"] = .array(parameters) }
         if let body = operation.body {
             rendered["requestBody"] = .object([
-                "required": .bool(true), "content": .object(["application/json": .object(["schema": json(body)])]),
+                "required": .bool(true),
+                "content": .object(Dictionary(uniqueKeysWithValues: operation.bodyMediaTypes.map { ($0, JSONValue.object(["schema": json(body)])) })),
             ])
         }
         return .object(rendered)
