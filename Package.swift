@@ -222,7 +222,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "CTICore", logging, lifecycle, nioCore, nioPosix, httpTypes,
+                "Storage", "CTICore", "TestSupport", logging, lifecycle, nioCore, nioPosix, httpTypes,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -248,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
+                "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", "TestSupport", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -10,6 +10,7 @@ import NIOCore
 import NIOHTTP1
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// The CTI server with the REST API over a real SQLite file in a temporary directory, on
@@ -38,9 +39,7 @@ struct APITestServer: Sendable {
         configuration.weakPasswordHashingForTests = true  // dozens of users per run; hash strength is tested in StorageTests
         let settings = configuration
         // Opening migrates synchronously: done on a thread of its own, not on the cooperative pool other tests share.
-        let store = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CTIStore, any Error>) in
-            Thread { continuation.resume(with: Result { try CTIStore.open(settings) }) }.start()
-        }
+        let store = try await offCooperativePool { try CTIStore.open(settings) }
         defer { try? store.close() }
         var tokens: [String: String] = [:]
         var userIDs: [String: Int64] = [:]

@@ -2,6 +2,7 @@ import CTICore
 import Foundation
 import GRDB
 import Storage
+import TestSupport
 import Testing
 
 @Suite("durability: SIGKILL during writes loses nothing committed")
@@ -29,9 +30,7 @@ struct DurabilityTests {
         // Reading the pipe blocks, so it runs on a thread of its own, not one of Swift's few cooperative
         // threads (nor Dispatch's global queues, which share them on Linux).
         let child = Child(process: process, pipe: pipe)
-        let text = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            Thread { continuation.resume(returning: child.readUntilKilled()) }.start()
-        }
+        let text = try await offCooperativePool { child.readUntilKilled() }
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 
         // Only whole lines count: a line cut by the kill was not fully printed.
