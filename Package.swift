@@ -59,7 +59,9 @@ let package = Package(
         // Pure domain: no I/O, no NIO.
         .target(
             name: "CTICore",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"), .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         // IVR flow documents in YAML: a strict YAML reader into the same model and validation as JSON.
