@@ -184,7 +184,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CTICoreTests", dependencies: ["CTICore"], swiftSettings: swiftSettings),
         // YAML flow documents: syntax errors, rejected features, scalar typing, equality with the JSON samples.
-        .testTarget(name: "FlowYAMLTests", dependencies: ["FlowYAML", "CTICore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FlowYAMLTests", dependencies: ["FlowYAML", "CTICore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AMITests",
             dependencies: [
