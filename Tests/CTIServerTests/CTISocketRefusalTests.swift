@@ -42,6 +42,29 @@ import WSCore
         }
     }
 
+    /// The auth timer refuses a silent socket; a frame that reaches the reader during the refusal's
+    /// grace (after the error frame, before the close) must not end the session and cut the
+    /// refusal short (which closed with 1011, or before the error frame was written).
+    @Test func aFrameDuringTheAuthTimersRefusalDoesNotCutItShort() async throws {
+        try await CTITestServer.with(configuration: CTIServerConfiguration(port: 0, authTimeout: .milliseconds(50))) { server in
+            for late in [CTIClientMessage.ack(seq: 1), .auth(token: "tok-alice", lastSeq: nil), .auth(token: "wrong", lastSeq: nil)] {
+                let close = try await CTITestSocket.connect("\(server.ws)/ws/agent") { socket in
+                    let error = try await socket.nextError()
+                    #expect(error.code == .unauthorized)
+                    #expect(error.message.contains("in time"))
+                    try? await socket.send(late)
+                    #expect(try await socket.next() == nil)
+                }
+                #expect(close?.closeCode == .policyViolation, "after \(late)")
+            }
+            let deadline = ContinuousClock.now + .seconds(20)
+            while await server.hub.connectionCounts.agentSockets != 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(await server.hub.connectionCounts.agentSockets == 0)
+        }
+    }
+
     @Test func aRevokedSocketReadsThePopsBeforeItThenTheErrorThenTheClose() async throws {
         try await CTITestServer.with { server in
             let close = try await CTITestSocket.connect("\(server.ws)/ws/agent?token=tok-alice") { socket in
