@@ -39,7 +39,8 @@ struct CTISocketSession: Sendable {
                             continue
                         }
                         guard case .text(let text) = message, case .auth(let token, let lastSeq)? = try? CTIClientMessage.parse(text) else {
-                            if phase.claimRefusal() { try await refuse(CTIProtocolError(.unauthorized, "the first frame must be auth"), outbound) }
+                            guard phase.claimRefusal() else { try await Self.awaitOtherRefusal() }
+                            try await refuse(CTIProtocolError(.unauthorized, "the first frame must be auth"), outbound)
                             return
                         }
                         reader = try await attach(token: token, lastSeq: lastSeq, phase: phase, outbound: outbound, attachContinuation)
@@ -100,7 +101,8 @@ struct CTISocketSession: Sendable {
         default: refusal = nil
         }
         guard let principal, refusal == nil else {
-            if phase.claimRefusal(), let refusal { try await refuse(refusal, outbound) }
+            guard phase.claimRefusal() else { try await Self.awaitOtherRefusal() }
+            if let refusal { try await refuse(refusal, outbound) }
             return nil
         }
         let (id, frames): (CTIHub.SocketID, AsyncStream<CTIOutbound>)
@@ -111,11 +113,18 @@ struct CTISocketSession: Sendable {
         guard phase.accept(id) else {
             // The auth timer refused the socket meanwhile.
             await hub.detach(id)
-            return nil
+            try await Self.awaitOtherRefusal()
         }
         logger.debug("socket open", metadata: ["cti.socket": "\(id)", "cti.user": "\(principal.userID)"])
         attachments.yield(frames)
         return CTISocketReader(id: id, principal: principal, hub: hub, actions: dependencies.actions)
+    }
+
+    /// For the reader that lost the refusal to the auth timer: the session ends when the timer's
+    /// refusal (error frame, grace, close) is done, so this task must not end it first (ending it
+    /// cancels the refusal halfway, and the client gets a 1011 close instead, or no error frame).
+    private static func awaitOtherRefusal() async throws -> Never {
+        while true { try await Task.sleep(for: .seconds(3600)) }
     }
 
     private func detach(_ phase: CTISocketPhase) async {

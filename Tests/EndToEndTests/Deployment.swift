@@ -128,6 +128,8 @@ final class Deployment: Sendable {
             store: store, ari: ari, acd: acd, catalog: catalog, routes: routes,
             server: CTIServerConfiguration(host: "127.0.0.1", port: 0), names: DemoSite.names,
             ivrNow: { openHour.addingTimeInterval(Date().timeIntervalSince(started)) }, logger: logger,
+            // The simulator writes its recordings here; QA plays them from the same folder.
+            qa: DemoSite.qa(recordings: simulator == nil ? nil : folder.appendingPathComponent("recordings")),
             onServerRunning: { bound in port.withLock { $0 = bound } })
         let events = ACDEvents()
         let stream = centre.controller.events()

@@ -65,7 +65,7 @@ struct ServiceClient: Sendable {
         let url = base.replacingOccurrences(of: "http://", with: "ws://") + "/ws/agent?token=\(token)"
         var logger = Logger(label: "e2e.ws")
         logger.logLevel = .critical
-        _ = try await WebSocketClient.connect(url: url, configuration: .init(), logger: logger) { inbound, _, _ in
+        _ = try await WebSocketClient.connect(url: url, configuration: .init(), logger: logger) { inbound, outbound, _ in
             let inbox = FrameInbox()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -76,7 +76,7 @@ struct ServiceClient: Sendable {
                     } catch {}
                     await inbox.finish()
                 }
-                try await body(AgentSocket(inbox: inbox))
+                try await body(AgentSocket(inbox: inbox, outbound: outbound))
                 group.cancelAll()
             }
         }
@@ -86,6 +86,18 @@ struct ServiceClient: Sendable {
 /// An agent's WebSocket as the desktop page sees it.
 struct AgentSocket: Sendable {
     let inbox: FrameInbox
+    let outbound: WebSocketOutboundWriter
+
+    /// Sends `action` as the desktop does (an `action` frame with a request id) and returns the
+    /// server's reply to it; frames read before the reply go to `seen`, in order.
+    func act(_ action: CTIAgentAction, id: String = UUID().uuidString, seen: (CTIServerFrame) -> Void = { _ in }) async throws -> CTIActionReply {
+        try await outbound.write(.text(CTIClientMessage.action(id: id, action).encoded()))
+        return try await first { frame in
+            if case .reply(let reply) = frame, reply.id == id { return reply }
+            seen(frame)
+            return nil
+        }
+    }
 
     /// Reads frames until one matches, or fails after `timeout` (or when the socket closes).
     func first<T>(timeout: Duration = .seconds(25), _ match: (CTIServerFrame) -> T?) async throws -> T {
