@@ -25,6 +25,8 @@ public final class ContactCentre: Service, Sendable {
     public let catalog: IVRFlowCatalog
     let publisher: ScreenPopPublisher
     let recorder: InteractionRecorder
+    /// Tickets made during live calls, waiting for the calls' interactions.
+    let pendingLinks: PendingTicketLinks
     let wallboard: WallboardPublisher
     let qaWiring: QAWiring
     let callbacks: IVRCallbackScheduler
@@ -66,7 +68,9 @@ public final class ContactCentre: Service, Sendable {
             rest: events.rest, catalog: catalog, routes: routes, lookup: context, handoff: IVRToACDHandoff(controller: controller),
             sink: StoreIVROutcomes(store: store, logger: logger, callbacks: callbacks), clock: ContinuousClock(), now: ivrNow, logger: logger)
         publisher = ScreenPopPublisher(hub: hub, context: context, metrics: metrics, now: { clock.now().seconds }, logger: logger)
-        recorder = InteractionRecorder(store: store, logger: logger)
+        let pendingLinks = PendingTicketLinks()
+        self.pendingLinks = pendingLinks
+        recorder = InteractionRecorder(store: store, pendingLinks: pendingLinks, logger: logger)
         wallboard = WallboardPublisher(controller: controller, hub: hub, clock: clock, configuration: acd.engine, names: names)
         let wallboard = self.wallboard
         let events = self.events
@@ -90,7 +94,7 @@ public final class ContactCentre: Service, Sendable {
         let counter = CallOutcomeCounter(metrics: metrics)
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
-            actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store), logger: logger),
+            actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store, pendingLinks: pendingLinks), logger: logger),
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)

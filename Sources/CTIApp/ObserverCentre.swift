@@ -24,6 +24,8 @@ public final class ObserverCentre: Service, Sendable {
     public let sessions: StoreSessions
     let publisher: ScreenPopPublisher
     let recorder: InteractionRecorder
+    /// Tickets made during live calls, waiting for the calls' interactions.
+    let pendingLinks: PendingTicketLinks
     let counter: CallOutcomeCounter
     let qaWiring: QAWiring
     /// QA: the recordings (monitor) directory, retention, sampling.
@@ -54,7 +56,9 @@ public final class ObserverCentre: Service, Sendable {
         sessions = StoreSessions(store: store)
         publisher = ScreenPopPublisher(
             hub: hub, context: StorePopContext(store: store), metrics: metrics, now: { clock.now().seconds }, logger: logger)
-        recorder = InteractionRecorder(store: store, logger: logger)
+        let pendingLinks = PendingTicketLinks()
+        self.pendingLinks = pendingLinks
+        recorder = InteractionRecorder(store: store, pendingLinks: pendingLinks, logger: logger)
         counter = CallOutcomeCounter(metrics: metrics)
         wallboard = ObserverWallboard(observer: observer, hub: hub, clock: clock, names: names)
         let client = self.client
@@ -76,7 +80,7 @@ public final class ObserverCentre: Service, Sendable {
         let recorded = observer.events()
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
-            actions: ObserverAgentActions(observer: observer, records: StoreRecordKeeper(store: store), logger: logger),
+            actions: ObserverAgentActions(observer: observer, records: StoreRecordKeeper(store: store, pendingLinks: pendingLinks), logger: logger),
             readiness: AMIReadiness(client: client))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         qaWiring.install(into: &dependencies)

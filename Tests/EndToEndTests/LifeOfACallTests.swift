@@ -64,6 +64,12 @@ struct LifeOfACallTests {
                 #expect(menuPlayed)
                 #expect(simulator.bridgeID(ofChannel: channel) != nil)
 
+                // During the call the agent opens a ticket from the desktop (it carries the call's id).
+                let duringCall = try await socket.act(.createTicket(
+                    callID: channel, subject: "Reprint quote", description: "Asked during the call", priority: "normal"))
+                #expect(duringCall.ok, "createTicket during the call: \(String(describing: duringCall.error))")
+                let firstTicket = try #require(duringCall.result["ticketID"])
+
                 // 3. The caller talks for a second at least, then hangs up: call ended, then wrap-up.
                 try await Task.sleep(for: .seconds(1))
                 try callers.hangUp(channel)
@@ -95,7 +101,7 @@ struct LifeOfACallTests {
                     }
                 }
                 told.set(Story(
-                    channel: channel, recordingID: recordingID, customerID: customerID, ticketID: ticketID, talk: talk,
+                    channel: channel, recordingID: recordingID, customerID: customerID, ticketID: ticketID, firstTicket: firstTicket, talk: talk,
                     timeToConnect: timeToConnect, timeToReady: ContinuousClock.now - placed))
             }
             let story = try #require(told.value, "the call did not reach the end of wrap-up")
@@ -112,7 +118,8 @@ struct LifeOfACallTests {
             #expect((interaction["ivrPath"] as? [String])?.contains("account") == true)
             #expect((interaction["disposition"] as? String)?.hasSuffix("new date promised") == true)
             #expect(interaction["recordingReference"] as? String == recordingID)
-            #expect((interaction["ticketIDs"] as? [Int])?.map(String.init) == [ticketID])
+            // Both tickets, the one made during the call as well as the one in wrap-up.
+            #expect((interaction["ticketIDs"] as? [Int])?.map(String.init).sorted() == [story.firstTicket, ticketID].sorted(), "\(interaction)")
             let storedWait = try #require(interaction["waitSeconds"] as? Double)
             let storedTalk = try #require(interaction["talkSeconds"] as? Double)
             #expect(abs(storedTalk - talk) < 0.001)
@@ -242,6 +249,8 @@ struct LifeOfACallTests {
         var recordingID: String
         var customerID: String
         var ticketID: String
+        /// The ticket made during the call.
+        var firstTicket: String
         var talk: Double
         var timeToConnect: Duration
         var timeToReady: Duration

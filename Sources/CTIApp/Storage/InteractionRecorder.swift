@@ -20,9 +20,16 @@ public actor InteractionRecorder {
 
     private var pending: [CallID: Pending] = [:]
 
-    public init(store: CTIStore, wallClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ctibridge.interactions")) {
+    let pendingLinks: PendingTicketLinks?
+
+    /// `pendingLinks`: tickets agents made during calls, linked to each call once it is written.
+    public init(
+        store: CTIStore, wallClock: @escaping @Sendable () -> Date = { Date() }, pendingLinks: PendingTicketLinks? = nil,
+        logger: Logger = Logger(label: "ctibridge.interactions")
+    ) {
         self.store = store
         self.wallClock = wallClock
+        self.pendingLinks = pendingLinks
         self.logger = logger
     }
 
@@ -68,6 +75,14 @@ public actor InteractionRecorder {
             _ = try await store.interactions.record(draft)
         } catch {
             logger.error("could not store the interaction", metadata: ["call": "\(id)", "error": "\(error)"])
+            return
+        }
+        for link in await pendingLinks?.take(callID: id.rawValue) ?? [] {
+            do {
+                try await store.interactions.linkTicket(callID: id.rawValue, ticketID: link.ticketID, by: link.agent)
+            } catch {
+                logger.error("could not link a ticket made during the call", metadata: ["call": "\(id)", "ticket": "\(link.ticketID)", "error": "\(error)"])
+            }
         }
     }
 }

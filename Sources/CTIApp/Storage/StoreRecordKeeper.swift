@@ -4,9 +4,13 @@ import Storage
 /// Agents' dispositions and tickets, written to the store.
 public struct StoreRecordKeeper: AgentRecordKeeper {
     let store: CTIStore
+    /// Where a ticket made during a live call waits for the call's interaction; nil links only
+    /// calls already stored.
+    let pendingLinks: PendingTicketLinks?
 
-    public init(store: CTIStore) {
+    public init(store: CTIStore, pendingLinks: PendingTicketLinks? = nil) {
         self.store = store
+        self.pendingLinks = pendingLinks
     }
 
     public func setDisposition(callID: String, agentID: String, disposition: String, note: String?) async throws {
@@ -23,8 +27,19 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
         if let callID { customerID = try await store.interactions.find(callID: callID)?.customerID }
         let ticket = try await store.tickets.create(
             TicketDraft(subject: subject, description: description, priority: level, customerID: customerID), by: agentID)
-        if let callID, try await store.interactions.find(callID: callID) != nil {
-            try await store.interactions.linkTicket(callID: callID, ticketID: ticket.id, by: agentID)
+        if let callID {
+            if try await store.interactions.find(callID: callID) != nil {
+                try await store.interactions.linkTicket(callID: callID, ticketID: ticket.id, by: agentID)
+            } else if let pendingLinks {
+                // The call is live (or its interaction is being written): the recorder links it once
+                // written; if it was written meanwhile, before the recorder looked, link here.
+                await pendingLinks.add(callID: callID, ticketID: ticket.id, by: agentID)
+                if try await store.interactions.find(callID: callID) != nil {
+                    for link in await pendingLinks.take(callID: callID) {
+                        try await store.interactions.linkTicket(callID: callID, ticketID: link.ticketID, by: link.agent)
+                    }
+                }
+            }
         }
         return String(ticket.id)
     }
