@@ -271,7 +271,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "AMI", "ARI", "AsteriskSimulator", "BrowserSupport",
+                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "AMI", "ARI", "AsteriskSimulator", "BrowserSupport", "TestSupport",
                 logging, httpClient, wsClient, nioCore, nioHTTP1, httpTypes,
             ],
             swiftSettings: swiftSettings

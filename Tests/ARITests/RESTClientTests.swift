@@ -2,6 +2,7 @@ import ARI
 import AsteriskSimulator
 import Foundation
 import NIOHTTP1
+import TestSupport
 import Testing
 
 /// The REST client against the simulator over loopback: each endpoint and each error mapping.
@@ -99,8 +100,7 @@ import Testing
             #expect(early?.code == .invalidState, "a Down channel cannot play yet")
             #expect(early?.asteriskMessage == "Channel in invalid state")
             try await rest.dial("made-1", timeoutSeconds: 10)
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(try await rest.channel("made-1").state == .up)
+            #expect(await poll { (try? await rest.channel("made-1").state) == .up })
         }
     }
 

@@ -10,6 +10,7 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 import Telephony
+import TestSupport
 
 /// A CTIBridge deployment on loopback: an Asterisk (the simulator, or the real one of
 /// ``AsteriskTarget/real``), a real SQLite file in a temporary folder, and the contact centre
@@ -213,15 +214,5 @@ final class RunningCentre: Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         return nil
-    }
-}
-
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func poll(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while true {
-        if try await condition() { return true }
-        guard ContinuousClock.now < deadline else { return false }
-        try? await Task.sleep(for: .milliseconds(20))
     }
 }

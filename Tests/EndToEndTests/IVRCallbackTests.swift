@@ -6,6 +6,7 @@ import CTIDemo
 import Foundation
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// Callback requests left in the IVR are called back by the ACD, and survive a restart.

@@ -6,6 +6,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import Synchronization
+import TestSupport
 import Testing
 
 /// One call through every step of its life, each through the product's public surface: the

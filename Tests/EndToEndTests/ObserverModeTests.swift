@@ -10,6 +10,7 @@ import NIOHTTP1
 import ServiceLifecycle
 import Storage
 import Synchronization
+import TestSupport
 import Testing
 
 /// `acd.mode = observer`: app_queue (the AMI simulator) routes the calls; CTIBridge follows it over

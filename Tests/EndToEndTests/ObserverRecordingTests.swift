@@ -11,6 +11,7 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 import Telephony
+import TestSupport
 import Testing
 
 /// Observer mode records what app_queue connects: MixMonitor on the caller's channel when the

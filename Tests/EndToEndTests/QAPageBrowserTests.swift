@@ -5,6 +5,7 @@ import CTIDemo
 import Foundation
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// A call recorded through the simulator is scored on the QA page in headless Chromium; the

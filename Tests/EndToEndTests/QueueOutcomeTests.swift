@@ -4,6 +4,7 @@ import Foundation
 import NIOHTTP1
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// Calls that do not simply ring one agent: the caller gives up, the queue overflows, the agent

@@ -7,6 +7,7 @@ import Foundation
 import NIOHTTP1
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// Asterisk or CTIBridge stop and start again: calls in progress are adopted again, and nothing
