@@ -36,6 +36,23 @@ extension SQLiteInteractionRepository {
         }
     }
 
+    /// Records how long the agent wrapped up after the call (the interaction is written when the
+    /// call ends, before its wrap-up is over). Does nothing when the call is not stored or was
+    /// handled by another agent.
+    public func setWrapUp(callID: String, agent: String, seconds: Double) async throws {
+        guard seconds.isFinite, seconds >= 0 else {
+            throw RepositoryError.validation(CRMValidationError(issues: [ValidationIssue(field: "wrapUpSeconds", message: "must be a non-negative number")]))
+        }
+        try await context.pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE interactions SET wrap_up_seconds = ?
+                    WHERE id = (SELECT id FROM interactions WHERE call_id = ? ORDER BY id DESC LIMIT 1) AND agent = ?
+                    """,
+                arguments: [seconds, callID, agent])
+        }
+    }
+
     /// Links a ticket to the call's interaction (and its recording), as the ticket's history records.
     public func linkTicket(callID: String, ticketID: Int64, by actor: String) async throws {
         let now = context.now

@@ -3,6 +3,7 @@ import CTICore
 import Foundation
 import Storage
 import Telephony
+import TestSupport
 import Testing
 
 /// A ticket the agent makes during a live call (the desktop sends the call's id) is linked to the
@@ -14,9 +15,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let configuration = try StorageConfiguration(path: directory + "/calls.sqlite", defaultCountry: "VN", fullSync: false)
         // Opening migrates synchronously: on a thread of its own, not on the cooperative pool.
-        let store = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CTIStore, any Error>) in
-            Thread { continuation.resume(with: Result { try CTIStore.open(configuration) }) }.start()
-        }
+        let store = try await offCooperativePool { try CTIStore.open(configuration) }
         defer { try? store.close() }
         try await body(store)
     }

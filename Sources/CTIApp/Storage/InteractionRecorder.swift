@@ -5,7 +5,8 @@ import Storage
 import Telephony
 
 /// Writes every call the ACD finishes (answered or abandoned) to the store as an interaction,
-/// with its wait, talk, IVR path, customer and recording.
+/// with its wait, talk, IVR path, customer and recording; and, when the agent's wrap-up after it
+/// is over, how long that took.
 public actor InteractionRecorder {
     let store: CTIStore
     let wallClock: @Sendable () -> Date
@@ -19,6 +20,9 @@ public actor InteractionRecorder {
     }
 
     private var pending: [CallID: Pending] = [:]
+    /// Each agent's last call, and since when the agent wraps up after it.
+    private var lastCall: [AgentID: CallID] = [:]
+    private var wrapping: [AgentID: (call: CallID, since: Date)] = [:]
 
     let pendingLinks: PendingTicketLinks?
 
@@ -53,6 +57,18 @@ public actor InteractionRecorder {
             pending[id]?.recording = recording
         case .ended(let id, let agent, _, let talk):
             await record(id, agent: agent, talk: talk)
+            lastCall[agent] = id
+        case .wrapUp(let agent, _, _):
+            if let call = lastCall[agent] { wrapping[agent] = (call, wallClock()) }
+        case .agentState(let agent, let state):
+            guard state.kind != .wrapUp, let wrap = wrapping.removeValue(forKey: agent) else { break }
+            lastCall[agent] = nil
+            let seconds = max(0, wallClock().timeIntervalSince(wrap.since))
+            do {
+                try await store.interactions.setWrapUp(callID: wrap.call.rawValue, agent: agent.rawValue, seconds: seconds)
+            } catch {
+                logger.error("could not store the wrap-up time", metadata: ["call": "\(wrap.call)", "error": "\(error)"])
+            }
         case .abandoned(let id, _, let wait):
             pending[id]?.wait = wait
             await record(id, agent: nil, talk: 0, disposition: "abandoned")
