@@ -1,23 +1,28 @@
 import CTICore
+import Foundation
 
 /// Where the controller's time comes from: instants for the engine and sleeping until its timers.
 ///
-/// Instants count seconds since the clock value was made, so a test can inject a clock it moves by hand.
+/// Instants count seconds from an origin (0 for an injected clock a test moves by hand; the Unix
+/// epoch as read at start for the real clock) plus the time elapsed since the value was made.
 public struct ACDClock: Sendable {
     private let reading: @Sendable () -> ACDInstant
     private let sleeping: @Sendable (ACDInstant) async throws -> Void
 
-    /// Time read from `clock`, with instant 0 at the moment this value is made.
-    public init<C: Clock>(_ clock: C) where C.Duration == Duration {
+    /// Time read from `clock`, with instant `origin` at the moment this value is made.
+    public init<C: Clock>(_ clock: C, origin: Double = 0) where C.Duration == Duration {
         let start = clock.now
-        reading = { ACDInstant(seconds: start.duration(to: clock.now).acdSeconds) }
+        reading = { ACDInstant(seconds: origin + start.duration(to: clock.now).acdSeconds) }
         sleeping = { instant in
-            try await clock.sleep(until: start.advanced(by: .microseconds(Int64((instant.seconds * 1_000_000).rounded(.up)))), tolerance: nil)
+            let offset = Int64(((instant.seconds - origin) * 1_000_000).rounded(.up))
+            try await clock.sleep(until: start.advanced(by: .microseconds(offset)), tolerance: nil)
         }
     }
 
-    /// The system's continuous clock.
-    public static func continuous() -> ACDClock { ACDClock(ContinuousClock()) }
+    /// The system's continuous clock, counting from the wall-clock time at start (seconds since
+    /// 1970, UTC): the engine's statistics intervals then line up with the clock (10:00–10:15, …)
+    /// while its time, read from a monotonic clock, never jumps back with the wall clock.
+    public static func continuous() -> ACDClock { ACDClock(ContinuousClock(), origin: Date().timeIntervalSince1970) }
 
     /// The current instant.
     public func now() -> ACDInstant { reading() }
