@@ -98,6 +98,7 @@ public final class ContactCentre: Service, Sendable {
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)
+        dependencies.statistics = ControllerStatistics(controller: controller)
         qaWiring.install(into: &dependencies)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,

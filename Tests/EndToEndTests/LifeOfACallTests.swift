@@ -241,6 +241,27 @@ struct LifeOfACallTests {
             #expect((Self.sample(exposition, "ctibridge_screen_pops_sent_total", ["type=\"offer\""]) ?? 0) >= 1)
             // The wait and the handle time stay within what the test saw from outside.
             #expect(storedWait + talk <= story.timeToReady.seconds, "wait \(storedWait) s + talk \(talk) s")
+
+            // The queue's interval statistics: one interval on the clock's half hour, the call
+            // offered and answered, ASA the stored wait, AHT at least the talk time.
+            let statistics = try await client.request(.GET, "/api/statistics/queues/support", token: supervisor)
+            #expect(statistics.status == 200)
+            let figures = try #require(statistics.object)
+            #expect(figures["intervalSeconds"] as? Double == 1800)
+            let intervals = figures["intervals"] as? [[String: Any]] ?? []
+            let interval = try #require(intervals.last, "\(figures)")
+            let start = try #require((interval["start"] as? String).flatMap { text in try? Date(text, strategy: .iso8601) })
+            #expect(start.timeIntervalSince1970.truncatingRemainder(dividingBy: 1800) == 0, "interval starts at \(start)")
+            #expect(start <= Date() && Date().timeIntervalSince(start) < 1800 + 120)
+            let total = try #require(figures["total"] as? [String: Any])
+            #expect(total["offered"] as? Int == 1 && total["answered"] as? Int == 1 && total["abandoned"] as? Int == 0, "\(total)")
+            #expect((total["averageSpeedOfAnswer"] as? Double).map { abs($0 - storedWait) < 0.5 } == true, "ASA \(String(describing: total["averageSpeedOfAnswer"])) vs wait \(storedWait)")
+            #expect((total["averageHandleTime"] as? Double).map { $0 >= talk - 0.5 } == true, "AHT \(String(describing: total["averageHandleTime"])) vs talk \(talk)")
+            #expect(try await client.request(.GET, "/api/statistics/queues/support", token: agent).status == 403)
+            #expect(try await client.request(.GET, "/api/statistics/queues/nowhere", token: supervisor).status == 404)
+            #expect(try await client.request(.GET, "/api/statistics/queues/support?from=yesterday", token: supervisor).status == 400)
+            let later = try await client.request(.GET, "/api/statistics/queues/support?from=2999-01-01T00:00:00Z", token: supervisor)
+            #expect(later.status == 200 && (later.object?["intervals"] as? [Any])?.isEmpty == true)
         }
     }
 

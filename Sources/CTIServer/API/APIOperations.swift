@@ -29,6 +29,12 @@ public enum APIOperations {
                 .init("target", .string(), "Service target percent/seconds, e.g. 80/20."),
                 .init("shrinkage", .number, "Shrinkage percent."),
               ], reply: .json(.ref("Staffing"))),
+        .init("GET", "/api/statistics/queues/{queue}", tag: "supervisor",
+              "A queue's interval statistics (intervals aligned with the clock) and their total.",
+              query: [
+                .init("from", .string(), "Keep intervals starting at or after this ISO 8601 date-time."),
+                .init("to", .string(), "Keep intervals starting before this ISO 8601 date-time."),
+              ], reply: .json(.ref("QueueStatisticsReport")), errors: [404]),
         .init("GET", "/api/flows", tag: "flows", "IVR flows with their live versions.", reply: .json(.array(.ref("FlowSummary")))),
         .init("POST", "/api/flows/validate", tag: "flows", "Check a flow document (JSON or YAML); every problem listed.", body: .any,
               reply: .json(.ref("FlowProblems")), bodyMediaTypes: FlowDocumentFormat.mediaTypes),

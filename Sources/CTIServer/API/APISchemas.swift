@@ -168,5 +168,20 @@ public enum APISchemas {
             APIProperty("trafficErlangs", .number, required: true), APIProperty("target", text, required: true),
             APIProperty("required", .any, required: true), APIProperty("scheduled", .integer, required: true),
         ]),
+        "QueueStatisticsRow": .object([
+            APIProperty("start", text, required: true), APIProperty("end", text, required: true),
+            APIProperty("offered", .integer, required: true), APIProperty("answered", .integer, required: true),
+            APIProperty("abandoned", .integer, required: true), APIProperty("shortAbandons", .integer, required: true),
+            APIProperty("overflowed", .integer, required: true), APIProperty("callbacks", .integer, required: true),
+            APIProperty("transferred", .integer, required: true), APIProperty("serviceLevel", .nullable(.number)),
+            APIProperty("abandonRate", .nullable(.number)), APIProperty("averageSpeedOfAnswer", .nullable(.number)),
+            APIProperty("averageHandleTime", .nullable(.number)), APIProperty("longestAnsweredWait", .number, required: true),
+            APIProperty("transferRate", .nullable(.number)),
+        ]),
+        "QueueStatisticsReport": .object([
+            APIProperty("queue", text, required: true), APIProperty("intervalSeconds", .number, required: true),
+            APIProperty("intervals", .array(.ref("QueueStatisticsRow")), required: true),
+            APIProperty("total", .nullable(.ref("QueueStatisticsRow"))),
+        ]),
     ]
 }

@@ -75,6 +75,11 @@ public actor ACDController {
     /// Interval statistics of a queue added over all time.
     public func statistics(ofQueue queue: QueueID) -> QueueStatistics? { engine.statistics(ofQueue: queue) }
 
+    /// One queue's figures per statistics interval, oldest first (instants as the clock reads them).
+    public func intervals(ofQueue queue: QueueID) -> [(start: ACDInstant, statistics: QueueStatistics)]? {
+        engine.intervals(ofQueue: queue)
+    }
+
     /// The call a channel belongs to (caller or connected agent leg).
     public func call(ofChannel channelID: String) -> CallID? { callByChannel[channelID] }
 
