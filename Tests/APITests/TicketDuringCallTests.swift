@@ -3,27 +3,15 @@ import CTICore
 import Foundation
 import Storage
 import Telephony
-import TestSupport
 import Testing
 
 /// A ticket the agent makes during a live call (the desktop sends the call's id) is linked to the
 /// call's interaction, which is only written when the call ends.
 @Suite struct TicketDuringCallTests {
-    static func withStore(_ body: (CTIStore) async throws -> Void) async throws {
-        let directory = NSTemporaryDirectory() + "ctibridge-ticket-call-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = try StorageConfiguration(path: directory + "/calls.sqlite", defaultCountry: "VN", fullSync: false)
-        // Opening migrates synchronously: on a thread of its own, not on the cooperative pool.
-        let store = try await offCooperativePool { try CTIStore.open(configuration) }
-        defer { try? store.close() }
-        try await body(store)
-    }
-
     static let call = ACDCallInfo(id: "call-1", channelID: "call-1", queue: "support", callerNumber: "+84903111222", dnis: "7000")
 
     @Test func aTicketMadeDuringTheCallIsLinkedWhenTheCallIsWritten() async throws {
-        try await Self.withStore { store in
+        try await withTemporaryStore("ticket-call") { (store: CTIStore) async throws in
             let links = PendingTicketLinks()
             let recorder = InteractionRecorder(store: store, pendingLinks: links)
             let keeper = StoreRecordKeeper(store: store, pendingLinks: links)
