@@ -54,7 +54,7 @@ struct CTIRoutes: Sendable {
             return JSONBody(snapshot)
         }
         ErlangRoute(principal: { try await principal($0) }).register(on: router)
-        StatisticsRoute(source: dependencies.statistics, principal: { try await principal($0) }).register(on: router)
+        StatisticsRoutes(source: dependencies.statistics, principal: { try await principal($0) }).register(on: router)
         if let flows = dependencies.flows {
             FlowRoutes(flows: flows, principal: { try await principal($0) }).register(on: router)
         }

@@ -46,7 +46,7 @@ public struct CTIServerDependencies: Sendable {
     public var records: (any CTIRecords)?
     /// The QA back office at `/api/qa/*` and `/api/recordings/*`; nil leaves those routes out.
     public var qa: (any QAService)?
-    /// The ACD's interval statistics at `/api/statistics/queues/{queue}`; nil answers 404 there.
+    /// The ACD's interval statistics at `/api/statistics/…`; nil answers 404 there.
     public var statistics: (any CTIStatisticsSource)?
     /// Signs the short-lived playback links of `/api/recordings/{id}/playback` (a random key per server by default).
     public var recordingLinks = RecordingPlaybackLinks()

@@ -262,6 +262,18 @@ struct LifeOfACallTests {
             #expect(try await client.request(.GET, "/api/statistics/queues/support?from=yesterday", token: supervisor).status == 400)
             let later = try await client.request(.GET, "/api/statistics/queues/support?from=2999-01-01T00:00:00Z", token: supervisor)
             #expect(later.status == 200 && (later.object?["intervals"] as? [Any])?.isEmpty == true)
+
+            // The agent's own statistics: the call handled, its talk time, time logged in.
+            let ownFigures = try await client.request(.GET, "/api/statistics/agents/1003", token: agent)
+            #expect(ownFigures.status == 200)
+            let agentTotal = try #require(ownFigures.object?["total"] as? [String: Any], "\(String(decoding: ownFigures.body, as: UTF8.self))")
+            #expect(agentTotal["handled"] as? Int == 1)
+            #expect((agentTotal["talkTime"] as? Double).map { abs($0 - talk) < 0.5 } == true, "talk \(String(describing: agentTotal["talkTime"])) vs \(talk)")
+            #expect((agentTotal["loggedInTime"] as? Double).map { $0 > 0 } == true)
+            #expect(try await client.request(.GET, "/api/statistics/agents/1003", token: supervisor).status == 200)
+            #expect(try await client.request(.GET, "/api/statistics/agents/1001", token: agent).status == 403, "not their own")
+            #expect(try await client.request(.GET, "/api/statistics/agents/nobody", token: supervisor).status == 404)
+            #expect(try await client.request(.GET, "/api/statistics/agents/1003?from=2026-12-01&to=2026-11-01", token: agent).status == 400)
         }
     }
 

@@ -35,6 +35,12 @@ public enum APIOperations {
                 .init("from", .string(), "Keep intervals starting at or after this ISO 8601 date-time."),
                 .init("to", .string(), "Keep intervals starting before this ISO 8601 date-time."),
               ], reply: .json(.ref("QueueStatisticsReport")), errors: [404]),
+        .init("GET", "/api/statistics/agents/{agent}", tag: "supervisor",
+              "An agent's interval statistics and their total (supervisors, admins, and the agent themself).",
+              query: [
+                .init("from", .string(), "Keep intervals starting at or after this ISO 8601 date-time."),
+                .init("to", .string(), "Keep intervals starting before this ISO 8601 date-time."),
+              ], reply: .json(.ref("AgentStatisticsReport")), errors: [404]),
         .init("GET", "/api/flows", tag: "flows", "IVR flows with their live versions.", reply: .json(.array(.ref("FlowSummary")))),
         .init("POST", "/api/flows/validate", tag: "flows", "Check a flow document (JSON or YAML); every problem listed.", body: .any,
               reply: .json(.ref("FlowProblems")), bodyMediaTypes: FlowDocumentFormat.mediaTypes),

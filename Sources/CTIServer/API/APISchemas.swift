@@ -178,8 +178,21 @@ public enum APISchemas {
             APIProperty("averageHandleTime", .nullable(.number)), APIProperty("longestAnsweredWait", .number, required: true),
             APIProperty("transferRate", .nullable(.number)),
         ]),
+        "AgentStatisticsRow": .object([
+            APIProperty("start", text, required: true), APIProperty("end", text, required: true),
+            APIProperty("handled", .integer, required: true), APIProperty("talkTime", .number, required: true),
+            APIProperty("holdTime", .number, required: true), APIProperty("wrapUpTime", .number, required: true),
+            APIProperty("missedOffers", .integer, required: true), APIProperty("loggedInTime", .number, required: true),
+            APIProperty("occupancy", .nullable(.number)), APIProperty("stateTime", .any, required: true),
+            APIProperty("pauseTime", .any, required: true),
+        ]),
+        "AgentStatisticsReport": .object([
+            APIProperty("subject", text, required: true), APIProperty("intervalSeconds", .number, required: true),
+            APIProperty("intervals", .array(.ref("AgentStatisticsRow")), required: true),
+            APIProperty("total", .nullable(.ref("AgentStatisticsRow"))),
+        ]),
         "QueueStatisticsReport": .object([
-            APIProperty("queue", text, required: true), APIProperty("intervalSeconds", .number, required: true),
+            APIProperty("subject", text, required: true), APIProperty("intervalSeconds", .number, required: true),
             APIProperty("intervals", .array(.ref("QueueStatisticsRow")), required: true),
             APIProperty("total", .nullable(.ref("QueueStatisticsRow"))),
         ]),

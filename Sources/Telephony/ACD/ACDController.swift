@@ -80,6 +80,11 @@ public actor ACDController {
         engine.intervals(ofQueue: queue)
     }
 
+    /// One agent's figures per statistics interval, oldest first, the current state counted up to the last event.
+    public func intervals(ofAgent agent: AgentID) -> [(start: ACDInstant, statistics: AgentStatistics)]? {
+        engine.intervals(ofAgent: agent)
+    }
+
     /// The call a channel belongs to (caller or connected agent leg).
     public func call(ofChannel channelID: String) -> CallID? { callByChannel[channelID] }
 
