@@ -48,8 +48,6 @@ struct CallRecord: Sendable {
 
     var callerNumber: String? { plan.callerNumber }
 
-    var step: RoutingStep? { stepIndex >= 0 ? plan.steps[stepIndex] : nil }
-
     /// Whether a step is in force (step 0 has started).
     var hasStep: Bool { stepIndex >= 0 }
 
