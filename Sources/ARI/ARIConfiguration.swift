@@ -10,6 +10,10 @@ public struct ARIConfiguration: Sendable, CustomStringConvertible {
     public var application: String
     /// Whether the events socket subscribes to all event sources (`subscribeAll`).
     public var subscribeAll: Bool = false
+    /// Event types Asterisk should send the application, set after every connect; nil leaves
+    /// Asterisk's filter as it is. Fewer events mean less JSON to read; a refusal (Asterisk before
+    /// 16.3) is logged and the socket carries on unfiltered.
+    public var eventFilter: ARIEventFilter?
     /// Default time one REST request may take.
     public var requestTimeout: Duration = .seconds(10)
     /// Most bytes read from one REST answer (recording files included).

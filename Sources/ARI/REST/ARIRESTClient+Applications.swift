@@ -1,3 +1,4 @@
+import Foundation
 import NIOHTTP1
 
 extension ARIRESTClient {
@@ -20,6 +21,18 @@ extension ARIRESTClient {
     /// `DELETE /applications/{app}/subscription`.
     public func unsubscribe(_ application: String, eventSources: [String]) async throws(ARIError) -> ARIApplication {
         try await json(ARIApplication.self, .DELETE, ["applications", application, "subscription"], query: [("eventSource", eventSources.joined(separator: ","))])
+    }
+
+    /// `PUT /applications/{app}/eventFilter`: sets which event types Asterisk sends the application
+    /// (both lists are sent, so both are replaced). Older Asterisk versions answer 404.
+    public func setEventFilter(_ application: String, _ filter: ARIEventFilter) async throws(ARIError) -> ARIApplication {
+        let body: [UInt8]
+        do {
+            body = Array(try JSONEncoder().encode(filter.json))
+        } catch {
+            throw ARIError.decoding(error, what: "event filter")
+        }
+        return try await json(ARIApplication.self, .PUT, ["applications", application, "eventFilter"], jsonBody: body)
     }
 
     /// `GET /asterisk/info` (`only`: build, system, config, status).

@@ -31,6 +31,10 @@ public final class ARIEventsClient: Service, Sendable {
         var random: SeededGenerator
     }
 
+    /// The event types the client itself needs (`ApplicationReplaced` ends it): keep them in any
+    /// ``ARIConfiguration/eventFilter``.
+    public static let eventTypes: Set<String> = ["ApplicationReplaced"]
+
     /// A client; `clock` times reconnect delays, `randomSeed` fixes their jitter.
     public init(
         configuration: ARIConfiguration,
@@ -212,7 +216,9 @@ public final class ARIEventsClient: Service, Sendable {
     }
 
     /// `GET /applications/{app}`, then each channel and bridge; ones gone meanwhile (404) are skipped.
+    /// With ``ARIConfiguration/eventFilter`` set, the filter is put first.
     public func resync(afterReconnect: Bool) async throws(ARIError) -> ARISnapshot {
+        await applyEventFilter()
         let application = try await rest.application(configuration.application)
         var channels: [ARIChannel] = []
         for id in application.channelIDs {
@@ -231,6 +237,17 @@ public final class ARIEventsClient: Service, Sendable {
             }
         }
         return ARISnapshot(application: application, channels: channels, bridges: bridges, afterReconnect: afterReconnect)
+    }
+
+    /// Puts ``ARIConfiguration/eventFilter``; a refusal only costs the events it would have saved.
+    private func applyEventFilter() async {
+        guard let filter = configuration.eventFilter else { return }
+        do {
+            _ = try await rest.setEventFilter(configuration.application, filter)
+        } catch where error.code == .cancelled {
+        } catch {
+            logger.warning("ARI event filter refused, every event type will be read", metadata: ["ari.error": "\(error)"])
+        }
     }
 
     /// WSClient reports only "upgrade failed"; a REST call tells bad credentials from the rest.

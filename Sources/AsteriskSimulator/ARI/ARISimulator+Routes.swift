@@ -1,5 +1,7 @@
+import Foundation
 import Synchronization
 import ARI
+import CTICore
 
 extension ARISimulator {
     /// Dispatches one authenticated request by method and path below `/ari`.
@@ -38,6 +40,7 @@ extension ARISimulator {
         case ("GET", 2) where p[0] == "applications": return getApplication(p[1])
         case ("POST", 3) where p[0] == "applications" && p[2] == "subscription": return subscription(p[1], request, add: true)
         case ("DELETE", 3) where p[0] == "applications" && p[2] == "subscription": return subscription(p[1], request, add: false)
+        case ("PUT", 3) where p[0] == "applications" && p[2] == "eventFilter": return setEventFilter(p[1], request)
 
         case ("GET", 2) where p[0] == "asterisk" && p[1] == "info": return .json(asteriskInfo)
         default:
@@ -77,6 +80,23 @@ extension ARISimulator {
                     if add { world.bridges[parts[1]]?.applications.insert(name) } else { world.bridges[parts[1]]?.applications.remove(name) }
                 }
             }
+            return .json(world.applicationModel(name))
+        }
+    }
+
+    /// Asterisk's rules: an empty body or `{}` clears both lists; a list given replaces that list.
+    private func setEventFilter(_ name: String, _ request: ARISimRequest) -> ARISimReply {
+        var body = ARIJSON.object([:])
+        if !request.body.isEmpty {
+            guard let parsed = try? JSONDecoder().decode(ARIJSON.self, from: Data(request.body)) else { return .error(400, "Invalid format definition") }
+            body = parsed
+        }
+        return world.withLock { world in
+            guard world.applications.contains(name) else { return .error(404, "Application not found") }
+            guard let filter = try? (world.eventFilters[name] ?? ARIEventFilter()).updated(by: body) else {
+                return .error(400, "Invalid format definition")
+            }
+            world.eventFilters[name] = filter
             return .json(world.applicationModel(name))
         }
     }

@@ -1,4 +1,5 @@
 import ARI
+import CTICore
 import Foundation
 
 /// One simulated channel and what Stasis knows about it.
@@ -54,6 +55,8 @@ struct ARISimWorld {
     /// Applications ever registered (they stay, inactive, when their socket drops).
     var applications: Set<String> = []
     var subscriptions: [String: Set<String>] = [:]
+    /// Each application's event filter (`PUT /applications/{app}/eventFilter`).
+    var eventFilters: [String: ARIEventFilter] = [:]
     var sockets: [ARISimSocket] = []
     var nextSocketID = 0
     /// How originated endpoints behave (answer after a delay when absent).
@@ -71,9 +74,18 @@ struct ARISimWorld {
     /// Sends an event to the socket currently holding `application`, if any.
     func emit(_ payload: ARIEvent.Payload, to application: String?) {
         guard let application, let socket = sockets.last(where: { $0.applications.contains(application) }) else { return }
+        // Filtered before encoding, as Asterisk filters before writing to the socket.
+        if let filter = eventFilters[application], !filter.allows(Self.type(of: payload)) { return }
         let event = ARIEvent(application: application, timestamp: ARISimClock.timestamp(), asteriskID: asteriskID, payload)
         guard let data = try? JSONEncoder().encode(event) else { return }
         socket.continuation.yield(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The event's `type`, read from the JSON kept for a type the models do not know.
+    static func type(of payload: ARIEvent.Payload) -> String {
+        if let name = payload.typeName { return name }
+        guard case .unknown(let json) = payload, case .object(let fields) = json, case .string(let type)? = fields["type"] else { return "" }
+        return type
     }
 
     /// Sends an event to every application in `applications`.
@@ -93,7 +105,10 @@ struct ARISimWorld {
 
     func applicationModel(_ name: String) -> ARIApplication {
         let bridgeIDs = bridges.values.filter { $0.applications.contains(name) }.map(\.bridge.id).sorted()
-        return ARIApplication(name: name, channelIDs: channelIDs(of: name), bridgeIDs: bridgeIDs)
+        let filter = eventFilters[name] ?? ARIEventFilter()
+        return ARIApplication(
+            name: name, channelIDs: channelIDs(of: name), bridgeIDs: bridgeIDs, eventsAllowed: filter.allowedEntries,
+            eventsDisallowed: filter.disallowedEntries)
     }
 }
 

@@ -3,6 +3,9 @@ import CTICore
 import Logging
 
 extension ACDController {
+    /// The ARI event types ``handle(_:)`` acts on; the others may be filtered out at Asterisk.
+    public static let eventTypes: Set<String> = ["StasisStart", "ChannelDestroyed", "ChannelDtmfReceived"]
+
     /// Applies one event of the Stasis application. Events about channels the ACD does not
     /// own (an IVR's, say) are ignored.
     public func handle(_ event: ARIEvent) async {

@@ -87,6 +87,14 @@ public final class IVRRunner<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
+    /// The ARI event types ``handle(_:)`` acts on; the others may be filtered out at Asterisk.
+    public static var eventTypes: Set<String> {
+        [
+            "StasisStart", "StasisEnd", "ChannelDtmfReceived", "ChannelHangupRequest", "ChannelDestroyed", "PlaybackStarted",
+            "PlaybackFinished", "RecordingFinished", "RecordingFailed",
+        ]
+    }
+
     /// Handles one ARI event.
     public func handle(_ event: ARIEvent) {
         switch event.payload {
