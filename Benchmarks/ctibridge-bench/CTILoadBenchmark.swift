@@ -83,6 +83,7 @@ struct CTILoadBenchmark: AsyncParsableCommand {
         _ = try await driver.next("@calls-start")
         let cpuStart = ProcessStats.cpuSeconds()
         let wallStart = LatencySamples.now()
+        let eventsStart = centre.events.statistics.eventsReceived
         let peakRSS = Mutex(rssConnected)
         let watcher = Task {
             var elapsed = 0
@@ -100,7 +101,9 @@ struct CTILoadBenchmark: AsyncParsableCommand {
         let cpuSeconds = ProcessStats.cpuSeconds() - cpuStart
         let wallSeconds = Double(LatencySamples.now() - wallStart) / 1e9
         watcher.cancel()
+        let events = centre.events.statistics.eventsReceived - eventsStart
         _ = try await driver.next("@done")
+        print("service: \(events) ARI events read during the calls")
         let peak = max(peakRSS.withLock { $0 }, ProcessStats.residentMegabytes())
         print("service: CPU \(NumberFormat.fixed(cpuSeconds, 1)) s (user+sys) over \(NumberFormat.fixed(wallSeconds, 1)) s wall = \(NumberFormat.fixed(100 * cpuSeconds / wallSeconds, 0)) % of one core")
         print("service: RSS peak during calls \(NumberFormat.fixed(peak, 1)) MB; process high-water mark \(NumberFormat.fixed(ProcessStats.highWaterMegabytes(), 1)) MB")

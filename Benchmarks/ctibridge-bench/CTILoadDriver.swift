@@ -66,7 +66,8 @@ struct CTILoadDriver: AsyncParsableCommand {
         let cpuStart = ProcessStats.cpuSeconds()
         let wallStart = LatencySamples.now()
         emit("@calls-start")
-        let (placed, failed) = try await placeCalls(simulator: simulator, recorder: recorder)
+        let requests = RequestTally()
+        let (placed, failed) = try await placeCalls(simulator: simulator, recorder: recorder, requests: requests)
         try? await waitUntil(timeout: 15) { recorder.offers >= placed }
         let cpuSeconds = ProcessStats.cpuSeconds() - cpuStart
         let wallSeconds = Double(LatencySamples.now() - wallStart) / 1e9
@@ -77,6 +78,8 @@ struct CTILoadDriver: AsyncParsableCommand {
         emit("offers expected \(result.placed), received \(result.offers), lost \(result.placed - result.offers); re-offers/unknown \(result.duplicates)/\(result.unknown); calls not placed \(failed)")
         emit("other frames at agents: \(result.otherFrames) (state, connected, call-ended, wrap-up), welcomes \(recorder.welcomes)")
         emit("load driver (simulator + \(load.agents) clients): CPU \(NumberFormat.fixed(cpuSeconds, 1)) s over \(NumberFormat.fixed(wallSeconds, 1)) s = \(NumberFormat.fixed(100 * cpuSeconds / wallSeconds, 0)) % of one core; RSS \(NumberFormat.fixed(rssBefore, 1)) → \(NumberFormat.fixed(ProcessStats.residentMegabytes(), 1)) MB")
+        requests.add(simulator.requestLog.all)
+        emit(requests.summary(calls: placed))
         emit("@done")
         // The parent closes our input once the service has shut down.
         while await input.next() != nil {}
@@ -86,7 +89,7 @@ struct CTILoadDriver: AsyncParsableCommand {
     private func emit(_ line: String) { LineStream.write(line, to: .standardOutput) }
 
     /// Poisson arrivals at `rate` for `seconds`; returns the calls placed and those the simulator refused.
-    private func placeCalls(simulator: ARISimulator, recorder: CTILoadRecorder) async throws -> (placed: Int, failed: Int) {
+    private func placeCalls(simulator: ARISimulator, recorder: CTILoadRecorder, requests: RequestTally) async throws -> (placed: Int, failed: Int) {
         var generator = BenchmarkRandom(seed: load.seed)
         let clock = ContinuousClock()
         let start = clock.now
@@ -115,6 +118,7 @@ struct CTILoadDriver: AsyncParsableCommand {
                 let elapsed = Int((clock.now - start).components.seconds)
                 if elapsed > 0, elapsed % 10 == 0 { emit("  at \(elapsed) s: \(placed) placed, \(recorder.offers) offered") }
                 // The simulator's request log is a test aid that would grow without bound here.
+                requests.add(simulator.requestLog.all)
                 simulator.requestLog.clear()
             }
         }

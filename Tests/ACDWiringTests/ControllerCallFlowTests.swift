@@ -87,6 +87,9 @@ struct ControllerCallFlowTests {
             #expect(try #require(await fx.connected(call)).agent == "a2")
             #expect(await eventually { fx.simulator.channelIDs(named: "PJSIP/1001").isEmpty }, "a1's phone stopped ringing")
             #expect(await fx.controller.state(of: "a1") == .ready)
+            #expect(await fx.log.until { events in
+                events.last { if case .agentState("a1", _) = $0 { true } else { false } } == .agentState("a1", .ready)
+            }, "the desktops and wallboard hear that a1 is ready again")
             #expect(!fx.log.all.contains { if case .offerMissed = $0 { true } else { false } }, "losing a ringall race is no miss")
         }
     }

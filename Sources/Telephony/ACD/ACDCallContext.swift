@@ -1,3 +1,4 @@
+import ARI
 import CTICore
 
 /// What the controller keeps about one call it queued.
@@ -16,6 +17,8 @@ struct ACDCallContext: Sendable {
     var phase: Phase = .waiting
     /// The holding bridge the caller sits in while waiting.
     var holdingBridge: String?
+    /// Putting the caller into the holding bridge: the error, if it failed.
+    var holdRequest: Task<ARIError?, Never>?
     var holdSince: ACDInstant?
     var holdSeconds: Double = 0
     var announcements: Task<Void, Never>?

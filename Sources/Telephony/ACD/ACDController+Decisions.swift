@@ -19,7 +19,10 @@ extension ACDController {
             case .offer(let offer):
                 for agent in offer.agents { await ring(agent, for: offer.call, until: offer.until) }
             case .cancelOffers(let call, let agents):
-                for agent in agents { await stopRinging(agent, for: call) }
+                for agent in agents {
+                    await stopRinging(agent, for: call)
+                    publishState(of: agent)
+                }
             case .connect(let call, let agent, _):
                 await connect(call, agent: agent)
             case .dialCallback(let call, let agent, let number):
@@ -105,14 +108,18 @@ extension ACDController {
         context.announcements = nil
         let bridgeID = "acd-call-\(nextID(call.rawValue))"
         context.phase = .connected(agent: agent, agentChannel: leg, bridgeID: bridgeID, since: clock.now())
-        let holding = context.holdingBridge
+        let hold = context.holdRequest
         context.holdingBridge = nil
+        context.holdRequest = nil
         calls[call] = context
         callByChannel[leg] = call
         let caller = context.info.channelID
         do {
             _ = try await rest.createBridge(types: [.mixing], bridgeID: bridgeID, name: "acd-\(call.rawValue)")
-            if let holding { try? await rest.removeChannels(holding, [caller]) }
+            // Asterisk takes a channel out of its Stasis bridge when it is added to another
+            // (`control_add_channel_to_bridge` departs it first), so no removeChannel is needed;
+            // the hold request must have landed first, though, or it would move the caller back.
+            _ = await hold?.value
             try await rest.addChannels(bridgeID, [caller, leg])
         } catch {
             logger.warning("could not bridge call", metadata: ["acd.call": "\(call)", "acd.error": "\(error)"])
@@ -145,6 +152,7 @@ extension ACDController {
         if case .awaitingCallback = context.phase { return }
         guard let bridge = try? await holdingBridge(for: queue) else { return }
         calls[call]?.holdingBridge = bridge
+        _ = await context.holdRequest?.value
         try? await rest.addChannels(bridge, [context.info.channelID])
     }
 

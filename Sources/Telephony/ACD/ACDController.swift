@@ -134,18 +134,32 @@ public actor ACDController {
             await perform(decisions)
             throw ACDControllerError(.joinRefused, "call \(info.id) may not join queue \(info.queue)")
         }
-        do {
-            try await rest.addChannels(holding, [info.channelID])
-        } catch {
-            forget(info.id)
-            await process(.callerAbandoned(info.id))
-            throw ACDControllerError.asterisk(error, "putting \(info.channelID) on hold in \(holding)")
+        // The caller goes on hold while the offer is made, so the agent's pop does not wait for
+        // that round trip; `connect` waits for it before bridging, so the requests cannot cross.
+        let rest = rest
+        let channel = info.channelID
+        let hold = Task { () -> ARIError? in
+            do throws(ARIError) {
+                try await rest.addChannels(holding, [channel])
+                return nil
+            } catch {
+                return error
+            }
         }
+        calls[info.id]?.holdRequest = hold
         startAnnouncements(info.id)
         let position = decisions.lazy.compactMap { decision -> Int? in
             if case .queued(info.id, _, let position) = decision { position } else { nil }
         }.first
         await perform(decisions)
+        if let error = await hold.value {
+            // As if the caller had hung up while waiting: the offer made meanwhile is withdrawn.
+            let waited = clock.now() - context.enqueuedAt
+            forget(info.id)
+            publish(.abandoned(info.id, queue: info.queue, wait: waited))
+            await process(.callerAbandoned(info.id))
+            throw ACDControllerError.asterisk(error, "putting \(info.channelID) on hold in \(holding)")
+        }
         return position ?? engine.waitingCalls(in: info.queue)?.first { $0.id == info.id }?.position ?? 0
     }
 
