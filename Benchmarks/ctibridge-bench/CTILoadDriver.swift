@@ -76,6 +76,7 @@ struct CTILoadDriver: AsyncParsableCommand {
         let result = recorder.snapshot()
         emit(LatencyTable(rows: [("StasisStart → offer frame", result.samples)]).render())
         emit("offers expected \(result.placed), received \(result.offers), lost \(result.placed - result.offers); re-offers/unknown \(result.duplicates)/\(result.unknown); calls not placed \(failed)")
+        emit(recorder.slowSeconds())
         emit("other frames at agents: \(result.otherFrames) (state, connected, call-ended, wrap-up), welcomes \(recorder.welcomes)")
         emit("load driver (simulator + \(load.agents) clients): CPU \(NumberFormat.fixed(cpuSeconds, 1)) s over \(NumberFormat.fixed(wallSeconds, 1)) s = \(NumberFormat.fixed(100 * cpuSeconds / wallSeconds, 0)) % of one core; RSS \(NumberFormat.fixed(rssBefore, 1)) → \(NumberFormat.fixed(ProcessStats.residentMegabytes(), 1)) MB")
         requests.add(simulator.requestLog.all)

@@ -13,6 +13,9 @@ final class CTILoadRecorder: Sendable {
         var otherFrames = 0
         var welcomes = 0
         var samples: LatencySamples
+        /// When the first caller was emitted, and per second since then the offers slower than 20 ms and the slowest.
+        var firstEmitted: UInt64?
+        var slowBySecond: [Int: (count: Int, worst: UInt64)] = [:]
     }
 
     private let state: Mutex<State>
@@ -26,6 +29,7 @@ final class CTILoadRecorder: Sendable {
         state.withLock {
             $0.emitted[channel] = time
             $0.placed += 1
+            if $0.firstEmitted == nil { $0.firstEmitted = time }
         }
     }
 
@@ -38,7 +42,13 @@ final class CTILoadRecorder: Sendable {
                 return
             }
             state.offers += 1
-            state.samples.append(time &- sent)
+            let latency = time &- sent
+            state.samples.append(latency)
+            if latency > 20_000_000, let first = state.firstEmitted {
+                let second = Int((sent &- first) / 1_000_000_000)
+                let slow = state.slowBySecond[second] ?? (0, 0)
+                state.slowBySecond[second] = (slow.count + 1, max(slow.worst, latency))
+            }
         }
     }
 
@@ -52,6 +62,14 @@ final class CTILoadRecorder: Sendable {
 
     var placed: Int { state.withLock { $0.placed } }
     var offers: Int { state.withLock { $0.offers } }
+
+    /// Seconds of the run (by emission) with offers slower than 20 ms: `12 s: 5 (max 230 ms)`, worst 12 seconds.
+    func slowSeconds() -> String {
+        let slow = state.withLock { $0.slowBySecond }
+        let worst = slow.sorted { $0.value.worst > $1.value.worst }.prefix(12).sorted { $0.key < $1.key }
+        let listed = worst.map { "\($0.key) s: \($0.value.count) (max \($0.value.worst / 1_000_000) ms)" }
+        return "seconds with offers over 20 ms: \(slow.count); worst: \(listed.joined(separator: ", "))"
+    }
 
     /// Everything recorded so far.
     func snapshot() -> (placed: Int, offers: Int, duplicates: Int, unknown: Int, otherFrames: Int, samples: LatencySamples) {

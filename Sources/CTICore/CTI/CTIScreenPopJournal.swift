@@ -35,12 +35,16 @@ public struct CTIScreenPopJournal: Sendable {
 
     /// Records `message` for `agentID` and returns its sequence number (1, 2, …).
     public mutating func append(_ message: CTIScreenPopMessage, for agentID: String) -> Entry {
-        var log = logs[agentID] ?? AgentLog()
+        // In place: a copy of the log taken out of the dictionary would share the deque's
+        // buffer, and the append would copy every kept entry.
+        Self.append(message, to: &logs[agentID, default: AgentLog()], capacity: capacity)
+    }
+
+    private static func append(_ message: CTIScreenPopMessage, to log: inout AgentLog, capacity: Int) -> Entry {
         log.lastSeq += 1
         let entry = Entry(seq: log.lastSeq, message: message)
         log.entries.append(entry)
         if log.entries.count > capacity { log.entries.removeFirst(log.entries.count - capacity) }
-        logs[agentID] = log
         return entry
     }
 
@@ -61,11 +65,10 @@ public struct CTIScreenPopJournal: Sendable {
     /// Records that `agentID`'s desktop has shown everything up to `seq`.
     /// Throws `invalidSequence` for a number never issued; an older number than already acknowledged is ignored.
     public mutating func acknowledge(_ seq: UInt64, for agentID: String) throws(CTIProtocolError) {
-        guard var log = logs[agentID], seq <= log.lastSeq else {
+        guard let log = logs[agentID], seq <= log.lastSeq else {
             throw CTIProtocolError(.invalidSequence, "sequence \(seq) was never sent")
         }
-        log.acknowledged = max(log.acknowledged, seq)
-        logs[agentID] = log
+        logs[agentID]?.acknowledged = max(log.acknowledged, seq)
     }
 
     /// Entries sent but not yet acknowledged.

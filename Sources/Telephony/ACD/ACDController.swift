@@ -138,7 +138,8 @@ public actor ACDController {
         // that round trip; `connect` waits for it before bridging, so the requests cannot cross.
         let rest = rest
         let channel = info.channelID
-        let hold = Task { () -> ARIError? in
+        // Detached: a task made here would run on this actor, and wait for it at start and end.
+        let hold = Task.detached { () -> ARIError? in
             do throws(ARIError) {
                 try await rest.addChannels(holding, [channel])
                 return nil
