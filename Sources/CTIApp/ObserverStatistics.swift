@@ -28,8 +28,12 @@ public actor ObserverStatistics: CTIStatisticsSource {
         }
     }
 
-    /// Applies one AMI event now (other than app_queue's are ignored).
+    /// Applies one AMI event now: app_queue's, and `Hold`/`Unhold` for hold time; others are ignored.
     public func apply(_ message: AMIMessage) {
+        if let name = message.eventName, name == "Hold" || name == "Unhold", let channel = message["Uniqueid"] {
+            engine.applyHold(name == "Hold", channel: channel, linkedID: message["Linkedid"], at: clock.now())
+            return
+        }
         guard let event = AppQueueEvent(message) else { return }
         engine.apply(event, at: clock.now())
     }

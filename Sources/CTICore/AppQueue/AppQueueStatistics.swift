@@ -12,8 +12,10 @@
 ///   A caller who leaves unanswered without hanging up (app_queue's `timeout`, `leavewhenempty`
 ///   or a dialplan exit) is counted as **overflowed**: app_queue does not say where they went.
 /// - **Handled**, **talk time** (connect → `AgentComplete`), **transferred** (`Reason: transfer`).
-/// - **Hold time** stays 0: app_queue does not report an agent putting the caller on hold (the
-///   events' `HoldTime` is the caller's wait in the queue).
+/// - **Hold time**: app_queue does not report it (its `HoldTime` is the caller's wait in the
+///   queue); AMI's channel events `Hold`/`Unhold` on a connected call's channels give it
+///   (``applyHold(_:channel:linkedID:at:)``), and talk time is the connection less the hold, as in
+///   the controller. Without those events hold time stays 0.
 /// - **Wrap-up**: app_queue sends no event for it. After `AgentComplete` the member is not offered
 ///   calls of that queue for the member's `Wrapuptime` (or, when 0, the queue's configured
 ///   wrap-up); that span is booked as wrap-up, cut short when the agent is rung again first.
@@ -46,6 +48,11 @@ public struct AppQueueStatistics: Sendable {
         var ringing: Set<Int> = []
         /// Who answered, and when.
         var connected: (agent: Int, at: Double)?
+        /// The agent leg's Uniqueid, once connected.
+        var agentChannel: String?
+        /// Seconds on hold so far, and since when on hold now.
+        var hold = 0.0
+        var heldSince: Double?
         /// Left the queue (`QueueCallerLeave`) while an agent was ringing: answered or not is
         /// settled by the next event about it.
         var left = false
@@ -93,6 +100,7 @@ public struct AppQueueStatistics: Sendable {
             let agent = self.agent(leg.memberName)
             let id = knownCaller(leg, waited: hold)
             answer(id, by: agent)
+            callers[id]?.agentChannel = leg.agentUniqueID
         case .agentCompleted(let leg, let hold, let talk, let reason):
             complete(leg, waited: hold, talk: talk, transferred: reason == "transfer")
         case .memberChanged(let member, let kind):
@@ -118,6 +126,24 @@ public struct AppQueueStatistics: Sendable {
             agents[index].memberships = Dictionary(records.map { ($0.queue, $0) }, uniquingKeysWith: { _, last in last })
             refreshState(index)
         }
+    }
+
+    /// A channel was put on hold (`Hold`, `held` true) or taken off it (`Unhold`). The connected
+    /// call is found by the channel's Uniqueid (the caller's or the agent leg's) or by its Linkedid
+    /// (the caller's Uniqueid when the caller's channel began the call, as when it reached `Queue()`
+    /// directly or through an IVR, so the agent's own phone channel is found too); other channels are ignored.
+    public mutating func applyHold(_ held: Bool, channel: String, linkedID: String?, at instant: ACDInstant) {
+        advance(to: instant.seconds)
+        let id = [channel, linkedID].compactMap { $0 }.first { callers[$0]?.connected != nil }
+            ?? callers.first { $0.value.connected != nil && $0.value.agentChannel == channel }?.key
+        guard let id, var caller = callers[id] else { return }
+        if held {
+            caller.heldSince = caller.heldSince ?? now
+        } else if let since = caller.heldSince {
+            caller.hold += now - since
+            caller.heldSince = nil
+        }
+        callers[id] = caller
     }
 
     /// One queue's figures per interval, oldest first, with wrap-ups that ran out by `instant`
@@ -248,15 +274,18 @@ public struct AppQueueStatistics: Sendable {
             answer(id, by: agent, at: now - reported)
         }
         guard let caller = callers.removeValue(forKey: id), let connected = caller.connected else { return }
-        let talk = max(0, now - connected.at)
+        let onHold = caller.hold + (caller.heldSince.map { max(0, now - $0) } ?? 0)
+        let talk = max(0, now - connected.at - onHold)
         queueStatistics.update(caller.queue, at: caller.arrival) {
             $0.handled += 1
             $0.talkTime += talk
+            $0.holdTime += onHold
             if transferred { $0.transferred += 1 }
         }
         agentStatistics.update(connected.agent, at: caller.arrival) {
             $0.handled += 1
             $0.talkTime += talk
+            $0.holdTime += onHold
         }
         guard agents[connected.agent].activity == .onCall(id) else { return }
         let queueName = name(ofQueue: caller.queue)

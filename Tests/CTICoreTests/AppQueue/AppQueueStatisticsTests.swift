@@ -20,6 +20,10 @@ struct AppQueueStatisticsTests {
             for event in events { engine.apply(event, at: ACDInstant(seconds: base + t)) }
         }
 
+        mutating func hold(_ t: Double, _ held: Bool, channel: String, linkedID: String? = nil) {
+            engine.applyHold(held, channel: channel, linkedID: linkedID, at: ACDInstant(seconds: base + t))
+        }
+
         func queue(_ name: QueueID, at t: Double) -> [(start: Double, statistics: QueueStatistics)]? {
             engine.intervals(ofQueue: name, at: ACDInstant(seconds: base + t))?.map { ($0.start.seconds - base, $0.statistics) }
         }
@@ -46,7 +50,8 @@ struct AppQueueStatisticsTests {
     }
 
     /// Alice and Bob in `support` (wrap-up 10 s; Bob's own Wrapuptime 15 s), 15-minute intervals:
-    /// c1 rings Alice (no answer), then Bob who answers at 20 s and transfers it; c2 abandons after
+    /// c1 rings Alice (no answer), then Bob who answers at 20 s, holds 60–80 from his phone (found
+    /// by the Linkedid) and transfers it; c2 abandons after
     /// 3 s (short), c3 after 30 s; Alice takes lunch 200–500; c4 arrives at 880 and is talked
     /// across the 900 s boundary.
     static func day() -> Script {
@@ -60,7 +65,9 @@ struct AppQueueStatisticsTests {
         s.at(40, join("c2"))
         s.at(43, .callerAbandoned(caller: "c2", queue: "support", position: 1, originalPosition: 1, holdSeconds: 3))
         s.at(50, join("c3"))
+        s.hold(60, true, channel: "bob-phone", linkedID: "c1")
         s.at(80, .callerAbandoned(caller: "c3", queue: "support", position: 1, originalPosition: 1, holdSeconds: 30))
+        s.hold(80, false, channel: "bob-phone", linkedID: "c1")
         s.at(130, .agentCompleted(leg("c1", "Bob"), holdSeconds: 20, talkSeconds: 100, reason: "transfer"))
         s.at(200, .memberChanged(member("Alice", paused: true, reason: "lunch"), kind: "Pause"))
         s.at(500, .memberChanged(member("Alice"), kind: "Pause"))
@@ -71,7 +78,7 @@ struct AppQueueStatisticsTests {
         return s
     }
 
-    @Test("queue figures: offered, answered, short and long abandons, ASA, AHT with derived wrap-up, transfers")
+    @Test("queue figures: offered, answered, short and long abandons, ASA, AHT with hold and derived wrap-up, transfers")
     func queueFigures() throws {
         let intervals = try #require(Self.day().queue("support", at: 1100))
         #expect(intervals.map { $0.start } == [0])  // every call arrived in the first interval
@@ -82,7 +89,7 @@ struct AppQueueStatisticsTests {
         #expect(q.abandoned == 2 && q.abandonedWithinThreshold == 1 && q.shortAbandons == 1)
         #expect(q.abandonedWaitTime == 33)
         #expect(q.overflowed == 0)
-        #expect(q.handled == 2 && q.talkTime == 210 && q.holdTime == 0)
+        #expect(q.handled == 2 && q.talkTime == 190 && q.holdTime == 20)  // c1: 100 s connected, 20 of them on hold
         #expect(q.wrapUpTime == 25)  // Bob's own 15 s, Alice's queue default 10 s
         #expect(q.transferred == 1)
         #expect(q.averageSpeedOfAnswer == 15)
@@ -113,7 +120,8 @@ struct AppQueueStatisticsTests {
         let bob = try #require(script.agent("Bob", at: 1100))
         #expect(bob.map { $0.start } == [0, 900])
         #expect(bob[0].statistics.stateTime == [.ready: 783, .offered: 2, .onCall: 100, .wrapUp: 15])
-        #expect(bob[0].statistics.handled == 1 && bob[0].statistics.talkTime == 100 && bob[0].statistics.wrapUpTime == 15)
+        #expect(bob[0].statistics.handled == 1 && bob[0].statistics.talkTime == 80 && bob[0].statistics.holdTime == 20)
+        #expect(bob[0].statistics.wrapUpTime == 15)
         #expect(bob[0].statistics.missedOffers == 0)
         #expect(bob[0].statistics.occupancy == 115.0 / 900.0)
         #expect(bob[1].statistics.stateTime == [.ready: 200])
@@ -178,5 +186,28 @@ struct AppQueueStatisticsTests {
         #expect(alice.stateTime == [.ready: 60, .loggedOut: 40, .paused: 30])
         #expect(alice.pauseTime == ["training": 30])
         #expect(alice.loggedInTime == 90)
+    }
+
+    @Test("hold from Hold/Unhold on the agent leg, still on hold at the end; other channels and waiting callers are ignored")
+    func holdTime() throws {
+        var s = Script(wrapUp: 0)
+        s.at(0, .memberChanged(Self.member("Alice"), kind: "Added"))
+        s.at(10, Self.join("c1"))
+        s.hold(11, true, channel: "c1")  // waiting, not connected: no hold
+        s.at(12, .agentCalled(Self.leg("c1", "Alice")))
+        var leg = Self.leg("c1", "Alice")
+        leg.agentUniqueID = "alice-leg"
+        s.at(15, Self.left("c1"), .agentConnected(leg, holdSeconds: 5, ringSeconds: 3))
+        s.hold(20, true, channel: "someone-else", linkedID: "other-call")
+        s.hold(30, true, channel: "alice-leg")
+        s.hold(35, true, channel: "c1")  // already on hold
+        s.hold(40, false, channel: "c1")
+        s.hold(50, true, channel: "alice-leg")
+        s.at(65, .agentCompleted(Self.leg("c1", "Alice"), holdSeconds: 5, talkSeconds: 50, reason: "agent"))
+        let q = try #require(s.queue("support", at: 70)?.first?.statistics)
+        #expect(q.holdTime == 25 && q.talkTime == 25)  // held 30–40 and 50–65 of 15–65
+        #expect(q.averageHandleTime == 50)
+        let alice = try #require(s.agent("Alice", at: 70)?.first?.statistics)
+        #expect(alice.holdTime == 25 && alice.talkTime == 25 && alice.stateTime[.onCall] == 50)
     }
 }
