@@ -29,19 +29,19 @@ public struct AppQueueStatistics: Sendable {
     /// Thresholds, wrap-up and interval length.
     public let configuration: AppQueueStatisticsConfiguration
     /// The latest instant seen, in seconds.
-    private(set) var now = 0.0
-    private var queueIndex: [String: Int] = [:]
-    private var queueNames: [String] = []
-    private var agentIndex: [String: Int] = [:]
-    private var agents: [Agent] = []
-    private var callers: [String: Caller] = [:]
+    var now = 0.0
+    var queueIndex: [String: Int] = [:]
+    var queueNames: [String] = []
+    var agentIndex: [String: Int] = [:]
+    var agents: [Agent] = []
+    var callers: [String: Caller] = [:]
     /// Agents in wrap-up, so wrap-ups that ran out are closed when time moves on.
-    private var wrapping: Set<Int> = []
-    private var queueStatistics: IntervalTable<QueueStatistics>
-    private var agentStatistics: IntervalTable<AgentStatistics>
+    var wrapping: Set<Int> = []
+    var queueStatistics: IntervalTable<QueueStatistics>
+    var agentStatistics: IntervalTable<AgentStatistics>
 
     /// A caller in (or answered from) a queue, by Uniqueid.
-    private struct Caller: Sendable {
+    struct Caller: Sendable {
         var queue: Int
         var arrival: Double
         /// Agents being rung for this caller.
@@ -58,14 +58,14 @@ public struct AppQueueStatistics: Sendable {
         var left = false
     }
 
-    private enum Activity: Sendable, Equatable {
+    enum Activity: Sendable, Equatable {
         case idle
         case offered(String)
         case onCall(String)
         case wrapUp(until: Double, queue: Int, arrival: Double, ended: Double)
     }
 
-    private struct Agent: Sendable {
+    struct Agent: Sendable {
         var name: String
         /// Membership records by queue name.
         var memberships: [String: QueueMemberInfo] = [:]
@@ -171,219 +171,5 @@ public struct AppQueueStatistics: Sendable {
     /// The agent's state now, or nil for a member never seen.
     public func state(of agent: AgentID) -> AgentState? {
         agentIndex[agent.rawValue].map { agents[$0].state }
-    }
-
-    // MARK: - Calls
-
-    private mutating func join(_ id: String, queue: Int) {
-        if let existing = callers[id] {
-            if existing.queue == queue, existing.connected == nil, !existing.left { return }  // a duplicate
-            if existing.connected == nil { overflow(id) }  // moved on to another queue
-        }
-        callers[id] = Caller(queue: queue, arrival: now)
-        queueStatistics.update(queue, at: now) { $0.offered += 1 }
-    }
-
-    private mutating func leave(_ id: String) {
-        guard var caller = callers[id], caller.connected == nil else { return }
-        if caller.ringing.isEmpty {
-            overflow(id)
-        } else {
-            caller.left = true
-            callers[id] = caller
-        }
-    }
-
-    /// Counts a caller who left unanswered without hanging up, and forgets them.
-    private mutating func overflow(_ id: String) {
-        guard let caller = callers.removeValue(forKey: id) else { return }
-        stopRinging(caller.ringing, for: id)
-        queueStatistics.update(caller.queue, at: caller.arrival) { $0.overflowed += 1 }
-    }
-
-    private mutating func abandon(_ id: String, queue: Int, hold: Double) {
-        if callers[id] == nil { arrive(id, queue: queue, waited: hold) }
-        guard let caller = callers[id], caller.connected == nil else { return }
-        callers[id] = nil
-        stopRinging(caller.ringing, for: id)
-        let wait = now - caller.arrival
-        let settings = configuration.queue(name(ofQueue: caller.queue))
-        queueStatistics.update(caller.queue, at: caller.arrival) {
-            $0.abandoned += 1
-            $0.abandonedWaitTime += wait
-            if wait <= settings.serviceLevelThreshold { $0.abandonedWithinThreshold += 1 }
-            if wait < settings.shortAbandonThreshold { $0.shortAbandons += 1 }
-        }
-    }
-
-    private mutating func ring(_ leg: AgentLegInfo) {
-        let agent = self.agent(leg.memberName)
-        let id = knownCaller(leg, waited: 0)
-        switch agents[agent].activity {
-        case .onCall: return  // rung while busy (ringinuse): the call goes on
-        case .wrapUp: finishWrapUp(agent)
-        case .offered(let other) where other != id: callers[other]?.ringing.remove(agent)
-        default: break
-        }
-        callers[id]?.ringing.insert(agent)
-        agents[agent].activity = .offered(id)
-        refreshState(agent)
-    }
-
-    private mutating func miss(_ leg: AgentLegInfo) {
-        let agent = self.agent(leg.memberName)
-        let id = leg.callerUniqueID
-        agentStatistics.update(agent, at: now) { $0.missedOffers += 1 }
-        if agents[agent].activity == .offered(id) {
-            agents[agent].activity = .idle
-            refreshState(agent)
-        }
-        guard var caller = callers[id] else { return }
-        caller.ringing.remove(agent)
-        callers[id] = caller
-        if caller.left, caller.connected == nil, caller.ringing.isEmpty { overflow(id) }
-    }
-
-    private mutating func answer(_ id: String, by agent: Int, at time: Double? = nil) {
-        guard var caller = callers[id], caller.connected == nil else { return }
-        let connectedAt = time ?? now
-        stopRinging(caller.ringing.subtracting([agent]), for: id)
-        caller.ringing = []
-        caller.left = false
-        caller.connected = (agent, connectedAt)
-        callers[id] = caller
-        if case .wrapUp = agents[agent].activity { finishWrapUp(agent) }
-        agents[agent].activity = .onCall(id)
-        refreshState(agent)
-        let wait = max(0, connectedAt - caller.arrival)
-        let threshold = configuration.queue(name(ofQueue: caller.queue)).serviceLevelThreshold
-        queueStatistics.update(caller.queue, at: caller.arrival) {
-            $0.answered += 1
-            $0.answeredWaitTime += wait
-            $0.longestAnsweredWait = max($0.longestAnsweredWait, wait)
-            if wait <= threshold { $0.answeredWithinThreshold += 1 }
-        }
-    }
-
-    private mutating func complete(_ leg: AgentLegInfo, waited hold: Double, talk reported: Double, transferred: Bool) {
-        let agent = self.agent(leg.memberName)
-        let id = leg.callerUniqueID
-        if callers[id]?.connected == nil {
-            // The connect (or the whole call) was missed: take Asterisk's whole seconds.
-            _ = knownCaller(leg, waited: hold + reported)
-            answer(id, by: agent, at: now - reported)
-        }
-        guard let caller = callers.removeValue(forKey: id), let connected = caller.connected else { return }
-        let onHold = caller.hold + (caller.heldSince.map { max(0, now - $0) } ?? 0)
-        let talk = max(0, now - connected.at - onHold)
-        queueStatistics.update(caller.queue, at: caller.arrival) {
-            $0.handled += 1
-            $0.talkTime += talk
-            $0.holdTime += onHold
-            if transferred { $0.transferred += 1 }
-        }
-        agentStatistics.update(connected.agent, at: caller.arrival) {
-            $0.handled += 1
-            $0.talkTime += talk
-            $0.holdTime += onHold
-        }
-        guard agents[connected.agent].activity == .onCall(id) else { return }
-        let queueName = name(ofQueue: caller.queue)
-        let own = agents[connected.agent].memberships[queueName]?.wrapUpSeconds ?? 0
-        let wrapUp = own > 0 ? Double(own) : configuration.queue(queueName).wrapUp
-        if wrapUp > 0, !agents[connected.agent].memberships.isEmpty {
-            agents[connected.agent].activity = .wrapUp(until: now + wrapUp, queue: caller.queue, arrival: caller.arrival, ended: now)
-            wrapping.insert(connected.agent)
-        } else {
-            agents[connected.agent].activity = .idle
-        }
-        refreshState(connected.agent)
-    }
-
-    /// The caller an `Agent*` event names; one not seen joining arrives now, `waited` seconds ago.
-    private mutating func knownCaller(_ leg: AgentLegInfo, waited: Double) -> String {
-        if callers[leg.callerUniqueID] == nil { arrive(leg.callerUniqueID, queue: queue(leg.queue), waited: waited) }
-        return leg.callerUniqueID
-    }
-
-    /// A caller whose join was missed: offered in the interval of their reconstructed arrival.
-    private mutating func arrive(_ id: String, queue: Int, waited: Double) {
-        let arrival = now - max(0, waited)
-        callers[id] = Caller(queue: queue, arrival: arrival)
-        queueStatistics.update(queue, at: arrival) { $0.offered += 1 }
-    }
-
-    /// Agents no longer rung for `id` (a colleague answered, the caller left): back to idle, not a miss.
-    private mutating func stopRinging(_ ringing: Set<Int>, for id: String) {
-        for agent in ringing.sorted() where agents[agent].activity == .offered(id) {
-            agents[agent].activity = .idle
-            refreshState(agent)
-        }
-    }
-
-    // MARK: - Agents and time
-
-    /// Moves time on to `time`, first closing the wrap-ups that ran out before it, each at its end.
-    private mutating func advance(to time: Double) {
-        while let (agent, until) = wrapping.compactMap({ agent -> (Int, Double)? in
-            guard case .wrapUp(let until, _, _, _) = agents[agent].activity, until <= time else { return nil }
-            return (agent, until)
-        }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
-            now = max(now, until)
-            finishWrapUp(agent)
-        }
-        now = max(now, time)
-    }
-
-    /// Ends the agent's wrap-up now and books the after-call work to the call's interval.
-    private mutating func finishWrapUp(_ agent: Int) {
-        wrapping.remove(agent)
-        guard case .wrapUp(_, let queue, let arrival, let ended) = agents[agent].activity else { return }
-        let work = now - ended
-        queueStatistics.update(queue, at: arrival) { $0.wrapUpTime += work }
-        agentStatistics.update(agent, at: arrival) { $0.wrapUpTime += work }
-        agents[agent].activity = .idle
-        refreshState(agent)
-    }
-
-    /// Closes the timed state when it changed, splitting its time at interval boundaries.
-    private mutating func refreshState(_ agent: Int) {
-        let state = derivedState(agents[agent])
-        guard state != agents[agent].state else { return }
-        let previous = agents[agent].state
-        ACDEngine.split(from: agents[agent].since, to: now, length: agentStatistics.length) { start, seconds in
-            agentStatistics.update(agent, at: start) { ACDEngine.book(previous, seconds, into: &$0) }
-        }
-        agents[agent].state = state
-        agents[agent].since = now
-    }
-
-    private func derivedState(_ agent: Agent) -> AgentState {
-        switch agent.activity {
-        case .offered(let id): return .offered(CallID(id))
-        case .onCall(let id): return .onCall(CallID(id))
-        case .wrapUp(let until, _, _, _): return .wrapUp(until: ACDInstant(seconds: until))
-        case .idle: break
-        }
-        let records = agent.memberships.sorted { $0.key < $1.key }.map(\.value)
-        guard let first = records.first else { return .loggedOut }
-        if records.contains(where: { !$0.paused }) { return .ready }
-        return .paused(reason: first.pausedReason)
-    }
-
-    private mutating func queue(_ name: String) -> Int {
-        if let index = queueIndex[name] { return index }
-        queueNames.append(name)
-        queueIndex[name] = queueNames.count - 1
-        return queueNames.count - 1
-    }
-
-    private func name(ofQueue index: Int) -> String { queueNames[index] }
-
-    private mutating func agent(_ name: String) -> Int {
-        if let index = agentIndex[name] { return index }
-        agents.append(Agent(name: name, since: now))
-        agentIndex[name] = agents.count - 1
-        return agents.count - 1
     }
 }
