@@ -202,7 +202,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI", "TestSupport", nioCore, .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "AMI", "CTICore", "TestSupport", nioCore, .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
         .testTarget(
             name: "AsteriskSimulatorTests",
             dependencies: [

@@ -34,14 +34,18 @@ public final class ObserverCentre: Service, Sendable {
     let logger: Logger
     let onServerRunning: @Sendable (Int) async -> Void
     public let wallboard: ObserverWallboard
+    /// Interval statistics for `/api/statistics/…`, from app_queue's events.
+    public let statistics: ObserverStatistics
 
     /// Puts the parts together; nothing runs until ``run()``. `recording` says which connected calls
     /// are recorded through MixMonitor (nil: none); `qa.recordingsDirectory` is where their files are
-    /// read back (Asterisk's monitor directory, or a copy of it).
+    /// read back (Asterisk's monitor directory, or a copy of it). `statistics` gives the interval
+    /// length and each queue's thresholds and wrap-up (queues.conf's `wrapuptime`) for `/api/statistics/…`.
     public init(
         store: CTIStore, ami: AMIClientConfiguration, server: CTIServerConfiguration, names: [String: String] = [:],
         clock: ACDClock = .continuous(), logger: Logger = Logger(label: "ctibridge"), recording: AppQueueRecording? = AppQueueRecording(),
-        qa: QASettings = QASettings(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        qa: QASettings = QASettings(), statistics: AppQueueStatisticsConfiguration = AppQueueStatisticsConfiguration(),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.store = store
         self.qa = qa
@@ -61,6 +65,7 @@ public final class ObserverCentre: Service, Sendable {
         recorder = InteractionRecorder(store: store, pendingLinks: pendingLinks, logger: logger)
         counter = CallOutcomeCounter(metrics: metrics)
         wallboard = ObserverWallboard(observer: observer, hub: hub, clock: clock, names: names)
+        self.statistics = ObserverStatistics(configuration: statistics, clock: clock)
         let client = self.client
         let wallboard = self.wallboard
         metrics.addSource {
@@ -78,11 +83,13 @@ public final class ObserverCentre: Service, Sendable {
         let counts = observer.events()
         let states = observer.events()
         let recorded = observer.events()
+        let statisticsEvents = client.subscribe()
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
             actions: ObserverAgentActions(observer: observer, records: StoreRecordKeeper(store: store, pendingLinks: pendingLinks), logger: logger),
             readiness: AMIReadiness(client: client))
         dependencies.metrics = { [metrics] in metrics.exposition() }
+        dependencies.statistics = statistics
         qaWiring.install(into: &dependencies)
         let application = buildApplication(
             configuration: server, dependencies: dependencies, hub: hub, logger: logger,
@@ -106,6 +113,7 @@ public final class ObserverCentre: Service, Sendable {
                             }
                         }
                         workers.addTask { await self.observer.run(events: amiEvents) }
+                        workers.addTask { await self.statistics.run(events: statisticsEvents) }
                         workers.addTask { await self.publisher.run(events: pops) }
                         workers.addTask { await self.recorder.run(events: calls) }
                         workers.addTask { await self.counter.run(events: counts) }

@@ -1,4 +1,5 @@
 import AMI
+import CTICore
 
 /// Turns the AMI client's event stream into ``CallActivity`` lines, keeping a ``ChannelTracker``.
 ///
@@ -74,7 +75,7 @@ public struct CallActivityFeed: Sendable {
             .answered(linkedID: linkedID(of: info.callerUniqueID), queue: info.queue, agent: info.memberName, waitSeconds: hold)
         case .agentCompleted(let info, _, let talk, let reason):
             .completed(linkedID: linkedID(of: info.callerUniqueID), queue: info.queue, agent: info.memberName, talkSeconds: talk, endedBy: reason)
-        case .callerLeft, .memberChanged:
+        case .callerLeft, .agentDumped, .memberChanged:
             nil
         }
     }

@@ -110,6 +110,8 @@ struct ServeCommand: AsyncParsableCommand {
             names: site?.names ?? [:], logger: logger,
             recording: AppQueueRecording(policy: site?.controller.recordingPolicy ?? .recordAll, format: site?.qa.recordingFormat ?? "wav"),
             qa: site?.qa ?? QASettings(),
+            statistics: AppQueueStatisticsConfiguration(
+                interval: site?.controller.engine.interval ?? .thirtyMinutes, queues: site?.controller.engine.queues ?? []),
             onServerRunning: { port in
                 print("CTIBridge serving http://\(settings.http.host):\(port)/ (observer mode: app_queue over AMI \(ami.host):\(ami.port))")
             })

@@ -20,7 +20,7 @@ import Testing
 extension ObserverModeTests {
     @Test("a call app_queue connects in a recorded queue gets a MixMonitor file, an index row and a recording on its pop; a queue with policy none is not recorded")
     func appQueueCallsAreRecordedByPolicy() async throws {
-        try await ObserverRecordingSite.run { site in
+        try await ObserverSite.run(Self.recordingSite()) { site in
             let customer = try #require(try await site.store.customers.lookup(phoneNumber: "0912345678").first)
             let agent = try await site.client.login("1001")
             let expected = "obs-obs-r1-1001"
@@ -95,7 +95,7 @@ extension ObserverModeTests {
     @Test("a MixMonitor that Asterisk refuses (no system write class) is logged; the call still pops, connects, ends and is stored, unrecorded")
     func refusedMixMonitorIsSurvived() async throws {
         let lines = LogLines()
-        try await ObserverRecordingSite.run(write: [.call, .originate, .agent, .reporting], log: lines) { site in
+        try await ObserverSite.run(Self.recordingSite(write: [.call, .originate, .agent, .reporting], log: lines)) { site in
             let agent = try await site.client.login("1001")
             try await site.client.agentSocket(token: agent) { socket in
                 #expect(try await socket.welcome().agentID == "1001")
@@ -117,104 +117,16 @@ extension ObserverModeTests {
             #expect(warning?.contains("Permission denied") == true, "\(lines.all)")
         }
     }
-}
 
-/// A running observer-mode service on a simulated app_queue: `support` (member 1001) records all
-/// calls, `sales` (1001 too) none; MixMonitor files go to `monitor`, which is also where QA reads them.
-struct ObserverRecordingSite: Sendable {
-    let monitor: URL
-    let simulator: AMISimulator
-    let store: CTIStore
-    let client: ServiceClient
-
-    static func run(
-        write: AMIPermission = .all, log: LogLines? = nil, _ body: @Sendable (ObserverRecordingSite) async throws -> Void
-    ) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-obsrec-\(UUID().uuidString)", isDirectory: true)
-        let monitor = folder.appendingPathComponent("monitor", isDirectory: true)
-        try FileManager.default.createDirectory(at: monitor, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = log.map { lines in Logger(label: "e2e.obsrec", factory: { _ in LinesLogHandler(lines: lines) }) } ?? Logger(label: "e2e.obsrec")
-        logger.logLevel = .warning
-
-        let clock = SimulationClock.system()
-        let boot = clock.now() - .seconds(600)
-        let member = SimQueueMember(name: "1001", interface: "Local/1001@agents/n", loginTime: boot.seconds)
-        var pbx = SimulatedPBX(
-            bootTime: boot, queues: [SimQueue(name: "support", members: [member]), SimQueue(name: "sales", members: [member])])
-        pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: 0)
-        pbx.settings.queueContexts["sales-in"] = "sales"
-        var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "observer-secret", write: write)])
-        configuration.monitorDirectory = monitor
-        let simulator = AMISimulator(configuration: configuration, pbx: pbx, clock: clock, logger: logger)
-        let amiPort = try await simulator.start()
-
-        let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
-        var ami = AMIClientConfiguration(
-            host: "127.0.0.1", port: amiPort, credentials: AMICredentials(username: "ctibridge", secret: "observer-secret", method: .md5))
-        ami.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-        let httpPort = Mutex<Int?>(nil)
-        let centre = ObserverCentre(
-            store: store, ami: ami, server: CTIServerConfiguration(host: "127.0.0.1", port: 0), logger: logger,
-            recording: AppQueueRecording(policy: RecordingPolicy(queues: ["support": .all, "sales": .none])),
-            qa: QASettings(recordingsDirectory: monitor),
-            onServerRunning: { port in httpPort.withLock { $0 = port } })
-        let group = ServiceGroup(configuration: .init(services: [.init(service: centre)], logger: logger))
-        let running = Task { try await group.run() }
-        defer { running.cancel() }
-        #expect(await poll(timeout: .seconds(30)) { centre.client.statistics.isConnected && httpPort.withLock { $0 } != nil })
-        let client = ServiceClient(base: "http://127.0.0.1:\(httpPort.withLock { $0 } ?? 0)")
-        #expect(try await poll(timeout: .seconds(30)) { try await client.request(.GET, "/ready").status == 200 })
-
-        try await body(ObserverRecordingSite(monitor: monitor, simulator: simulator, store: store, client: client))
-
-        await group.triggerGracefulShutdown()
-        _ = await running.result
-        try await simulator.stop()
-        try store.close()
-    }
-
-    /// A customer calls into a dialplan context that runs `Queue(...)`; the caller's channel is `id`.
-    func call(_ id: String, context: String, from callerID: String) {
-        var request = OriginateRequest(channel: "Local/s@customer/n")
-        request.context = context
-        request.exten = "5555"
-        request.priority = 1
-        request.callerID = callerID
-        request.channelID = id
-        request.otherChannelID = "\(id)-far"
-        simulator.perform { pbx, _ in _ = pbx.originate(request) }
-    }
-
-    /// The agent's phone hangs up the call with `id`.
-    func hangUp(_ id: String) -> Bool {
-        simulator.perform { pbx, _ -> Bool in
-            guard let leg = pbx.calls[id]?.agentLeg, let far = pbx.channels[leg]?.partnerID else { return false }
-            return pbx.hangup(far)
-        }
-    }
-}
-
-/// Log lines kept for a test to read.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-}
-
-/// Writes each message with its metadata to ``LogLines``.
-struct LinesLogHandler: LogHandler {
-    let lines: LogLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        lines.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
+    /// `support` (member 1001) records all calls, `sales` (1001 too) none; MixMonitor files go to
+    /// the site's monitor directory, which is also where QA reads them.
+    static func recordingSite(write: AMIPermission = .all, log: LogLines? = nil) -> ObserverSite.Options {
+        var options = ObserverSite.Options()
+        options.queues = [ObserverSite.SimQueueSpec("support", members: ["1001"]), ObserverSite.SimQueueSpec("sales", members: ["1001"])]
+        options.write = write
+        options.recording = AppQueueRecording(policy: RecordingPolicy(queues: ["support": .all, "sales": .none]))
+        options.monitorRecordings = true
+        options.log = log
+        return options
     }
 }

@@ -1,4 +1,5 @@
 import AMI
+import CTICore
 import NIOCore
 import NIOEmbedded
 import Telephony
@@ -7,7 +8,7 @@ import TestSupport
 
 @Suite("app_queue events with their units")
 struct AppQueueEventTests {
-    private func events() throws -> [AMIMessage] {
+    func events() throws -> [AMIMessage] {
         let channel = EmbeddedChannel(handler: ByteToMessageHandler(AMIFrameDecoder()))
         try channel.writeInbound(ByteBuffer(bytes: try Fixtures.bytes("ami-queue-call.raw")))
         var result: [AMIMessage] = []

@@ -48,7 +48,7 @@ public struct AppQueueObserverState: Sendable {
             let caller = knownCaller(leg, at: instant)
             out.append(.offered(agent: AgentID(leg.memberName), call: caller.info, wait: instant - caller.joinedAt))
             setState(AgentID(leg.memberName), .offered(caller.info.id), into: &out)
-        case .agentRingNoAnswer(let leg, _):
+        case .agentRingNoAnswer(let leg, _), .agentDumped(let leg):
             let agent = AgentID(leg.memberName)
             out.append(.offerMissed(agent: agent, call: CallID(leg.callerUniqueID)))
             if case .offered = agentStates[agent] { setState(agent, idleState(of: leg.memberName), into: &out) }
