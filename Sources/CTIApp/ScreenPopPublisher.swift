@@ -37,9 +37,46 @@ public actor ScreenPopPublisher {
         self.logger = logger
     }
 
+    /// Lanes for agents' events: one agent's events share a lane and are published in order,
+    /// while a pop waiting on its CRM context or on the hub does not hold up other agents'.
+    static let lanes = 8
+
     /// Publishes pops for every event until the stream ends.
     public func run(events: BoundedEventStream<ACDControllerEvent>) async {
-        for await event in events { await handle(event) }
+        var lanes: [AsyncStream<ACDControllerEvent>.Continuation] = []
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<Self.lanes {
+                let (stream, continuation) = AsyncStream.makeStream(of: ACDControllerEvent.self)
+                lanes.append(continuation)
+                group.addTask {
+                    for await event in stream { await self.handle(event) }
+                }
+            }
+            for await event in events {
+                if let agent = Self.agent(of: event) {
+                    lanes[laneIndex(of: agent.rawValue, count: Self.lanes)].yield(event)
+                } else if case .abandoned = event {
+                    // Every lane, so it follows any offer of that call sent before it.
+                    for lane in lanes { lane.yield(event) }
+                } else if case .leftQueue = event {
+                    for lane in lanes { lane.yield(event) }
+                }
+            }
+            for lane in lanes { lane.finish() }
+        }
+    }
+
+    /// The agent an event is for; nil for events about a call alone (they publish nothing, and
+    /// only `abandoned` and `leftQueue` change anything here).
+    static func agent(of event: ACDControllerEvent) -> AgentID? {
+        switch event {
+        case .offered(let agent, _, _), .offerMissed(let agent, _), .connected(_, let agent, _, _), .ended(_, let agent, _, _),
+            .transferred(_, let agent, _), .wrapUp(let agent, _, _), .agentState(let agent, _), .autoPaused(let agent, _, _):
+            agent
+        case .abandoned, .leftQueue, .queued, .joinRefused, .overflowed, .announced, .held, .resumed, .supervising, .supervisionEnded,
+            .eventsDropped, .callbackFinished:
+            nil
+        }
     }
 
     /// The pop a call would show now (for tests and the REST API).

@@ -31,17 +31,20 @@ extension ARISimulator {
     }
 
     func destroyBridge(_ id: String) -> ARISimReply {
-        world.withLock { world in
-            guard let entry = world.bridges[id] else { return .bridgeNotFound }
+        let (reply, pending) = world.withLock { world -> (ARISimReply, [ARISimPendingWAV]) in
+            guard let entry = world.bridges[id] else { return (.bridgeNotFound, []) }
             for channelID in entry.bridge.channels { world.removeFromBridge(channelID) }
+            var pending: [ARISimPendingWAV] = []
             for (name, recording) in world.recordings where recording.recording.targetURI == "bridge:\(id)" {
-                self.completeRecording(&world, name: name, recording: recording, cancel: false)
+                if let wav = self.completeRecording(&world, name: name, recording: recording, cancel: false) { pending.append(wav) }
             }
             let final = world.bridges[id] ?? entry
             world.bridges[id] = nil
             world.emit(.bridgeDestroyed(ARIBridgeOnly(bridge: final.bridge)), toAll: final.applications)
-            return .noContent
+            return (.noContent, pending)
         }
+        for wav in pending { write(wav) }
+        return reply
     }
 
     func bridgeAction(_ method: String, _ id: String, _ action: String, _ extra: String?, _ request: ARISimRequest) -> ARISimReply {

@@ -140,34 +140,43 @@ extension ARISimulator {
 
     /// Stop (keep the WAV, `RecordingFinished`) or cancel (discard, `RecordingFailed` with state `canceled`).
     func finishRecording(_ name: String, cancel: Bool) -> ARISimReply {
-        world.withLock { world in
-            guard let entry = world.recordings[name] else { return .recordingNotFound }
-            completeRecording(&world, name: name, recording: entry, cancel: cancel)
-            return .noContent
+        let (reply, pending) = world.withLock { world -> (ARISimReply, ARISimPendingWAV?) in
+            guard let entry = world.recordings[name] else { return (.recordingNotFound, nil) }
+            return (.noContent, completeRecording(&world, name: name, recording: entry, cancel: cancel))
         }
+        if let pending { write(pending) }
+        return reply
     }
 
-    func completeRecording(_ world: inout ARISimWorld, name: String, recording entry: ARISimRecording, cancel: Bool) {
+    /// Ends a recording in the world; a kept one returns the file still to write, which the
+    /// caller writes with ``write(_:)`` once the world lock is released (file I/O under it would
+    /// stall every request and event, where Asterisk writes recordings in threads of their own).
+    func completeRecording(_ world: inout ARISimWorld, name: String, recording entry: ARISimRecording, cancel: Bool) -> ARISimPendingWAV? {
         world.recordings[name] = nil
         var recording = entry.recording
-        let elapsed = ContinuousClock.now - entry.started
         if cancel {
             recording.state = "canceled"
             world.emit(.recordingFailed(ARIRecordingEvent(recording: recording)), to: entry.application)
-            return
+            return nil
         }
+        let elapsed = ContinuousClock.now - entry.started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return ARISimPendingWAV(url: fileURL(name), milliseconds: milliseconds, recording: recording, application: entry.application)
+    }
+
+    /// Writes a finished recording's WAV, then sends `RecordingFinished` (or `RecordingFailed`).
+    func write(_ pending: ARISimPendingWAV) {
+        var recording = pending.recording
         do {
-            let url = fileURL(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(WAVFile.tone(milliseconds: min(max(milliseconds, 100), 60_000))).write(to: url)
+            try FileManager.default.createDirectory(at: pending.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(WAVFile.tone(milliseconds: min(max(pending.milliseconds, 100), 60_000))).write(to: pending.url)
             recording.state = "done"
-            recording.duration = milliseconds / 1000
-            world.emit(.recordingFinished(ARIRecordingEvent(recording: recording)), to: entry.application)
+            recording.duration = pending.milliseconds / 1000
+            world.withLock { $0.emit(.recordingFinished(ARIRecordingEvent(recording: recording)), to: pending.application) }
         } catch {
             recording.state = "failed"
             recording.cause = "\(error)"
-            world.emit(.recordingFailed(ARIRecordingEvent(recording: recording)), to: entry.application)
+            world.withLock { $0.emit(.recordingFailed(ARIRecordingEvent(recording: recording)), to: pending.application) }
         }
     }
 

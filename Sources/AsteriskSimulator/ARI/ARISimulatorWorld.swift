@@ -39,6 +39,14 @@ struct ARISimRecording {
     var fileURL: URL? = nil
 }
 
+/// A stopped recording whose WAV is still to be written (outside the world lock).
+struct ARISimPendingWAV {
+    var url: URL
+    var milliseconds: Int
+    var recording: ARILiveRecording
+    var application: String?
+}
+
 /// A connected events socket.
 struct ARISimSocket {
     var id: Int

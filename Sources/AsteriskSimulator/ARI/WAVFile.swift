@@ -7,15 +7,8 @@ enum WAVFile {
         let samples = max(1, sampleRate * milliseconds / 1000)
         var data: [UInt8] = []
         data.reserveCapacity(samples * 2)
-        for index in 0..<samples {
-            // A triangle wave: no Foundation math needed, and clearly not silence.
-            let period = sampleRate / 440
-            let phase = index % period
-            let value = (phase < period / 2 ? phase : period - phase) * 4000 / max(1, period / 2) - 2000
-            let sample = UInt16(bitPattern: Int16(value))
-            data.append(UInt8(sample & 0xFF))
-            data.append(UInt8(sample >> 8))
-        }
+        while data.count + onePeriod.count <= samples * 2 { data += onePeriod }
+        data += onePeriod.prefix(samples * 2 - data.count)
         var file: [UInt8] = []
         file += Array("RIFF".utf8)
         file += le32(36 + data.count)
@@ -32,6 +25,20 @@ enum WAVFile {
         file += le32(data.count)
         return file + data
     }
+
+    /// One period of a triangle wave (no Foundation math needed, and clearly not silence), as
+    /// little-endian samples; a recording repeats it.
+    private static let onePeriod: [UInt8] = {
+        let period = sampleRate / 440
+        var bytes: [UInt8] = []
+        for phase in 0..<period {
+            let value = (phase < period / 2 ? phase : period - phase) * 4000 / max(1, period / 2) - 2000
+            let sample = UInt16(bitPattern: Int16(value))
+            bytes.append(UInt8(sample & 0xFF))
+            bytes.append(UInt8(sample >> 8))
+        }
+        return bytes
+    }()
 
     private static func le32(_ value: Int) -> [UInt8] {
         (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }

@@ -60,10 +60,5 @@ extension ACDController {
         }
     }
 
-    static func lane(of key: String) -> Int {
-        // FNV-1a: stable and cheap; Swift's `hashValue` would do too, but this keeps lanes reproducible.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(hash % UInt64(eventLanes))
-    }
+    static func lane(of key: String) -> Int { laneIndex(of: key, count: eventLanes) }
 }
