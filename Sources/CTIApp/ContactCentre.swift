@@ -84,8 +84,8 @@ public final class ContactCentre: Service, Sendable {
         }
     }
 
-    /// Only the event types the IVR, the ACD and the events client act on: about a third of what
-    /// Asterisk sends a Stasis application for a queued call.
+    /// Only the event types the IVR, the ACD and the events client act on; Asterisk sends a
+    /// Stasis application many more for a queued call (varsets, state changes, bridge entries).
     public static var eventFilter: ARIEventFilter {
         ARIEventFilter(allowed: IVRRunner<ContinuousClock>.eventTypes.union(ACDController.eventTypes).union(ARIEventsClient.eventTypes))
     }
