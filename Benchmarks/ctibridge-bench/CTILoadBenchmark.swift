@@ -80,6 +80,9 @@ struct CTILoadBenchmark: AsyncParsableCommand {
         print("\(load.agents) agents logged in and connected in \(connectSeconds) s; service RSS \(NumberFormat.fixed(rssBefore, 1)) → \(NumberFormat.fixed(rssConnected, 1)) MB")
         print("calls arriving at \(NumberFormat.fixed(load.rate, 0))/s (Poisson) for \(load.seconds) s; talk \(load.talkMin)–\(load.talkMax) s, wrap-up \(load.wrapUp) s, phones answer after \(load.answerDelay) ms …")
 
+        let stages = CTILoadStages()
+        let stageEvents = centre.events.subscribe()
+        let following = Task { await stages.follow(events: stageEvents, controller: centre.controller) }
         _ = try await driver.next("@calls-start")
         let cpuStart = ProcessStats.cpuSeconds()
         let wallStart = LatencySamples.now()
@@ -104,6 +107,9 @@ struct CTILoadBenchmark: AsyncParsableCommand {
         let events = centre.events.statistics.eventsReceived - eventsStart
         _ = try await driver.next("@done")
         print("service: \(events) ARI events read during the calls")
+        following.cancel()
+        print("service stages (StasisStart stamped with ms resolution):")
+        print(LatencyTable(rows: stages.rows).render())
         let peak = max(peakRSS.withLock { $0 }, ProcessStats.residentMegabytes())
         print("service: CPU \(NumberFormat.fixed(cpuSeconds, 1)) s (user+sys) over \(NumberFormat.fixed(wallSeconds, 1)) s wall = \(NumberFormat.fixed(100 * cpuSeconds / wallSeconds, 0)) % of one core")
         print("service: RSS peak during calls \(NumberFormat.fixed(peak, 1)) MB; process high-water mark \(NumberFormat.fixed(ProcessStats.highWaterMegabytes(), 1)) MB")
