@@ -155,10 +155,13 @@ public actor ACDController {
         await perform(decisions)
         if let error = await hold.value {
             // As if the caller had hung up while waiting: the offer made meanwhile is withdrawn.
-            let waited = clock.now() - context.enqueuedAt
-            forget(info.id)
-            publish(.abandoned(info.id, queue: info.queue, wait: waited))
-            await process(.callerAbandoned(info.id))
+            // (A caller whose hang-up was already handled, or a call `connect` already ended, is left alone.)
+            if case .waiting? = calls[info.id]?.phase {
+                let waited = clock.now() - context.enqueuedAt
+                forget(info.id)
+                publish(.abandoned(info.id, queue: info.queue, wait: waited))
+                await process(.callerAbandoned(info.id))
+            }
             throw ACDControllerError.asterisk(error, "putting \(info.channelID) on hold in \(holding)")
         }
         return position ?? engine.waitingCalls(in: info.queue)?.first { $0.id == info.id }?.position ?? 0
