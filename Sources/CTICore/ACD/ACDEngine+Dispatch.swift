@@ -39,7 +39,10 @@ extension ACDEngine {
     /// not written since the last dispatch, in a queue whose penalty ranges still hold, can only
     /// have gained one of the ``freshAgents`` (a call arriving or changing beside it gives it no
     /// member): only they are checked for it, and once none of them is idle any more such callers
-    /// are passed over.
+    /// are passed over. Such callers are not even listed in a queue where no fresh agent is idle,
+    /// available and free of heavier queues (``hasFreshCandidate(in:)``): offers made while
+    /// dispatching only take agents away and make heavier queues hold theirs back more, so none
+    /// could become one.
     mutating func dispatch(into out: inout [ACDDecision]) {
         rangeDue.removeAll(keepingCapacity: true)
         rangeHolds.take(dueAt: now, into: &rangeDue)
@@ -57,9 +60,14 @@ extension ACDEngine {
         forEachMarkedQueue { engine, queue in
             guard engine.queues[queue].availableIdle > 0, engine.hasChangedSinceDispatch(queue) else { return }
             let rangesHold = engine.queues[queue].rangesHoldUntil > engine.now
+            var freshCandidate: Bool?
             for slot in engine.queues[queue].callSlots {
                 guard let caller = engine.calls[summary: slot], caller.isRoutable else { continue }
                 let freshOnly = rangesHold && !engine.calls.wasWrittenSinceDispatch(slot: slot)
+                if freshOnly {
+                    if freshCandidate == nil { freshCandidate = engine.hasFreshCandidate(in: queue) }
+                    if freshCandidate == false { continue }
+                }
                 waiting.append(
                     WaitingEntry(
                         priority: engine.effectivePriority(caller), enqueuedAt: caller.enqueuedAt, slot: slot, freshOnly: freshOnly))
@@ -85,6 +93,22 @@ extension ACDEngine {
             for agent in chosen where freshAgents.contains(agent) { freshIdle -= 1 }
             idle -= chosen.count
             if idle <= 0 { return }
+        }
+    }
+
+    /// Whether one of the ``freshAgents`` is idle and available in the queue and not held back for
+    /// a heavier queue: the only members a caller who did not change can have gained.
+    func hasFreshCandidate(in queue: Int) -> Bool {
+        func candidate(_ agent: Int, _ membership: Int) -> Bool {
+            agents[agent].activity == .idle && agents[agent].memberships[membership].isAvailable
+                && !heldByHeavierQueue(agent, for: queue)
+        }
+        if freshAgents.list.count < queues[queue].availableIdle {
+            return freshAgents.list.contains { agent in agents[agent].membership(of: queue).map { candidate(agent, $0) } ?? false }
+        }
+        return queues[queue].availablePositions.contains { position in
+            let member = queues[queue].members[position]
+            return freshAgents.contains(member.agent) && candidate(member.agent, member.membership)
         }
     }
 
