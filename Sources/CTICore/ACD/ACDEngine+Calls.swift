@@ -251,7 +251,7 @@ extension ACDEngine {
         let key = serviceKey(call)
         var ahead = 0
         for (other, slot) in zip(queues[call.queue].calls, queues[call.queue].callSlots) where other != id {
-            if let otherKey = calls[slot: slot].map(serviceKey), otherKey < key { ahead += 1 }
+            if let other = calls[slot: slot], serviceKey(other) < key { ahead += 1 }
         }
         return 1 + ahead
     }

@@ -35,9 +35,14 @@ extension ACDEngine {
     ///   penalty rule's time (`rangeChange`). Queues without such a change are skipped.
     ///
     /// Only the queues marked since the last dispatch are looked at (calls written, members'
-    /// availability changed, penalty ranges whose time came), never all of them. In a queue where
-    /// only members changed, a caller can only have gained one of the ``freshAgents``: only they are
-    /// checked, and once none of them is idle any more such callers are passed over.
+    /// availability changed, penalty ranges whose time came), never all of them. A caller who was
+    /// not written since the last dispatch, in a queue whose penalty ranges still hold, can only
+    /// have gained one of the ``freshAgents`` (a call arriving or changing beside it gives it no
+    /// member): only they are checked for it, and once none of them is idle any more such callers
+    /// are passed over. Such callers are not even listed in a queue where no fresh agent is idle,
+    /// available and free of heavier queues (``hasFreshCandidate(in:)``): offers made while
+    /// dispatching only take agents away and make heavier queues hold theirs back more, so none
+    /// could become one.
     mutating func dispatch(into out: inout [ACDDecision]) {
         rangeDue.removeAll(keepingCapacity: true)
         rangeHolds.take(dueAt: now, into: &rangeDue)
@@ -54,38 +59,66 @@ extension ACDEngine {
         waiting.removeAll(keepingCapacity: true)
         forEachMarkedQueue { engine, queue in
             guard engine.queues[queue].availableIdle > 0, engine.hasChangedSinceDispatch(queue) else { return }
-            let freshOnly = engine.onlyMembersChanged(queue)
+            let rangesHold = engine.queues[queue].rangesHoldUntil > engine.now
+            var freshCandidate: Bool?
             for slot in engine.queues[queue].callSlots {
-                guard let key = engine.waitingKey(slot: slot) else { continue }
-                waiting.append((key, slot, freshOnly))
+                guard let caller = engine.calls[summary: slot], caller.isRoutable else { continue }
+                let freshOnly = rangesHold && !engine.calls.wasWrittenSinceDispatch(slot: slot)
+                if freshOnly {
+                    if freshCandidate == nil { freshCandidate = engine.hasFreshCandidate(in: queue) }
+                    if freshCandidate == false { continue }
+                }
+                waiting.append(
+                    WaitingEntry(
+                        priority: engine.effectivePriority(caller), enqueuedAt: caller.enqueuedAt, slot: slot, freshOnly: freshOnly))
             }
         }
         defer { waitingScratch = waiting }
         guard !waiting.isEmpty else { return }
-        waiting.sort { $0.key < $1.key }
+        waiting.sort { servedBefore($0, $1) }
         var eligible = eligibleScratch
         eligibleScratch = []
         defer { eligibleScratch = eligible }
         var freshIdle = 0
         for agent in freshAgents.list where agents[agent].activity == .idle { freshIdle += 1 }
-        for (_, slot, freshOnly) in waiting {
+        for entry in waiting {
+            let (slot, freshOnly) = (entry.slot, entry.freshOnly)
             if freshOnly, freshIdle == 0 { continue }
-            guard let call = calls[slot: slot], queues[call.queue].availableIdle > 0 else { continue }
-            eligibleMembers(for: call, freshOnly: freshOnly, into: &eligible)
-            guard !eligible.isEmpty else { continue }
+            guard let queue = calls[summary: slot]?.queue, queues[queue].availableIdle > 0 else { continue }
+            eligibleMembers(slot: slot, freshOnly: freshOnly, into: &eligible)
+            guard !eligible.isEmpty, let call = calls[slot: slot] else { continue }
             let chosen = choose(for: call, among: eligible)
             guard !chosen.isEmpty else { continue }
-            offer(call.id, to: chosen, into: &out)
+            offer(call.id, slot: slot, to: chosen, into: &out)
             for agent in chosen where freshAgents.contains(agent) { freshIdle -= 1 }
             idle -= chosen.count
             if idle <= 0 { return }
         }
     }
 
-    /// The service key of the call in `slot` when it waits with a step in force, read in place.
-    func waitingKey(slot: Int) -> ServiceKey? {
-        guard let call = calls[slot: slot], call.phase == .waiting, call.stepIndex >= 0 else { return nil }
-        return serviceKey(call)
+    /// Whether one of the ``freshAgents`` is idle and available in the queue and not held back for
+    /// a heavier queue: the only members a caller who did not change can have gained.
+    func hasFreshCandidate(in queue: Int) -> Bool {
+        func candidate(_ agent: Int, _ membership: Int) -> Bool {
+            agents[agent].activity == .idle && agents[agent].memberships[membership].isAvailable
+                && !heldByHeavierQueue(agent, for: queue)
+        }
+        if freshAgents.list.count < queues[queue].availableIdle {
+            return freshAgents.list.contains { agent in agents[agent].membership(of: queue).map { candidate(agent, $0) } ?? false }
+        }
+        return queues[queue].availablePositions.contains { position in
+            let member = queues[queue].members[position]
+            return freshAgents.contains(member.agent) && candidate(member.agent, member.membership)
+        }
+    }
+
+    /// Service order (``ServiceKey``) of two waiting callers: higher effective priority first,
+    /// then earlier enqueue time, then id.
+    func servedBefore(_ lhs: WaitingEntry, _ rhs: WaitingEntry) -> Bool {
+        if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+        if lhs.enqueuedAt != rhs.enqueuedAt { return lhs.enqueuedAt < rhs.enqueuedAt }
+        guard let left = calls[slot: lhs.slot]?.id, let right = calls[slot: rhs.slot]?.id else { return false }
+        return left < right
     }
 
     /// Calls `body` once for each queue marked since the last dispatch: calls written, agents
@@ -117,12 +150,6 @@ extension ACDEngine {
                 markAgentChanged(membership.queue, by: member.agent)
             }
         }
-    }
-
-    /// Whether only the queue's members changed since the last dispatch: not its calls, nor its
-    /// callers' penalty ranges.
-    func onlyMembersChanged(_ queue: Int) -> Bool {
-        !calls.hasChangedSinceDispatch(queue: queue) && queues[queue].rangesHoldUntil > now
     }
 
     /// Whether the queue's calls, its agents or its callers' penalty ranges changed since the last dispatch.
@@ -209,9 +236,9 @@ extension ACDEngine {
         Double(position >= start ? position : count + position)
     }
 
-    /// Rings `chosen` for the call.
-    mutating func offer(_ id: CallID, to chosen: [Int], into out: inout [ACDDecision]) {
-        guard var call = calls[id] else { return }
+    /// Rings `chosen` for the call (found by `slot` when the caller knows it, else by id).
+    mutating func offer(_ id: CallID, slot: Int? = nil, to chosen: [Int], into out: inout [ACDDecision]) {
+        guard var call = slot.flatMap({ calls[slot: $0] }) ?? calls[id] else { return }
         let queue = call.queue
         let until = now + queues[queue].config.ringTimeout
         call.phase = .ringing(agents: chosen, until: until)
@@ -223,7 +250,7 @@ extension ACDEngine {
             default: break
             }
         }
-        calls[id] = call
+        if let slot { calls[slot: slot] = call } else { calls[id] = call }
         for agent in chosen {
             agents[agent].activity = .offered(id)
             refreshState(agent)

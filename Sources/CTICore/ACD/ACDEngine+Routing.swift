@@ -17,28 +17,33 @@ extension ACDEngine {
         ServiceKey(priority: effectivePriority(call), enqueuedAt: call.enqueuedAt, id: call.id)
     }
 
-    /// base + step boost + ⌊wait / aging interval⌋ · aging step, the wait counted from the enqueue time.
     func effectivePriority(_ call: CallRecord) -> Int {
-        var priority = call.basePriority + call.stepPriorityBoost
-        if let aging = queues[call.queue].config.aging, aging.interval > 0 {
-            priority += Int(((now - call.enqueuedAt) / aging.interval).rounded(.down)) * aging.step
-        }
-        return priority
+        aged(call.basePriority + call.stepPriorityBoost, enqueuedAt: call.enqueuedAt, queue: call.queue)
     }
+
+    func effectivePriority(_ caller: CallSummary) -> Int {
+        aged(caller.priority, enqueuedAt: caller.enqueuedAt, queue: caller.queue)
+    }
+
+    /// base + step boost + ⌊wait / aging interval⌋ · aging step, the wait counted from the enqueue time.
+    private func aged(_ priority: Int, enqueuedAt: Double, queue: Int) -> Int {
+        guard let aging = queues[queue].config.aging, aging.interval > 0 else { return priority }
+        return priority + Int(((now - enqueuedAt) / aging.interval).rounded(.down)) * aging.step
+    }
+
+    func penaltyRange(_ call: CallRecord) -> (minimum: Int?, maximum: Int?) { penaltyRange(CallSummary(call)) }
 
     /// Allowed member penalties now: the call's own range, moved by the queue's penalty rules,
     /// overridden by the step in force.
-    func penaltyRange(_ call: CallRecord) -> (minimum: Int?, maximum: Int?) {
-        var minimum = call.minimumPenalty
-        var maximum = call.maximumPenalty
-        for rule in queues[call.queue].penaltyRules where call.enteredAt + rule.after <= now {
+    func penaltyRange(_ caller: CallSummary) -> (minimum: Int?, maximum: Int?) {
+        var minimum = caller.minimumPenalty
+        var maximum = caller.maximumPenalty
+        for rule in queues[caller.queue].penaltyRules where caller.enteredAt + rule.after <= now {
             if let change = rule.maximum { maximum = change.apply(to: maximum) }
             if let change = rule.minimum { minimum = change.apply(to: minimum) }
         }
-        if call.hasStep {
-            if let value = call.plan.steps[call.stepIndex].minimumPenalty { minimum = value }
-            if let value = call.plan.steps[call.stepIndex].maximumPenalty { maximum = value }
-        }
+        if let value = caller.stepMinimumPenalty { minimum = value }
+        if let value = caller.stepMaximumPenalty { maximum = value }
         return (minimum, maximum)
     }
 
@@ -70,26 +75,44 @@ extension ACDEngine {
         }
     }
 
-    /// Members who could take the call now, before the strategy ranks them, in member order,
-    /// into `eligible` (emptied first). Only idle available members can qualify, so only those are
-    /// looked at; with `freshOnly`, only the ``freshAgents`` among them.
-    func eligibleMembers(for call: CallRecord, freshOnly: Bool = false, into eligible: inout [(agent: Int, membership: Int)]) {
+    /// Members who could take the call in `slot` now, before the strategy ranks them, in member
+    /// order, into `eligible` (emptied first). Only idle available members can qualify, so only
+    /// those are looked at; with `freshOnly`, only the ``freshAgents`` among them (found from the
+    /// fresh agents' side when they are fewer than the queue's idle available members).
+    ///
+    /// Reads the call's ``CallSummary``; the record only for more than two skill needs or a
+    /// preferred-agents-only step.
+    func eligibleMembers(slot: Int, freshOnly: Bool = false, into eligible: inout [(agent: Int, membership: Int)]) {
         eligible.removeAll(keepingCapacity: true)
-        guard call.hasStep else { return }
-        let range = penaltyRange(call)
-        let needs = call.needsInForce
-        let preferredOnly = call.plan.steps[call.stepIndex].preferredAgentsOnly && !call.preferred.isEmpty
-        for position in queues[call.queue].availablePositions {
-            let member = queues[call.queue].members[position]
-            if freshOnly, !freshAgents.contains(member.agent) { continue }
+        guard let caller = calls[summary: slot], caller.hasStep else { return }
+        let queue = caller.queue
+        let range = penaltyRange(caller)
+        func qualifies(_ member: (agent: Int, membership: Int)) -> Bool {
             guard case .idle = agents[member.agent].activity,
                 agents[member.agent].memberships[member.membership].isAvailable,
-                Self.allows(range, agents[member.agent].memberships[member.membership].penalty)
-            else { continue }
-            guard needs.isEmpty || meets(member.agent, needs) else { continue }
-            if preferredOnly, !call.preferred.contains(member.agent) { continue }
-            if heldByHeavierQueue(member.agent, for: call.queue) { continue }
-            eligible.append(member)
+                Self.allows(range, agents[member.agent].memberships[member.membership].penalty),
+                meets(member.agent, caller, slot: slot)
+            else { return false }
+            if caller.preferredOnly, calls[slot: slot]?.preferred.contains(member.agent) != true { return false }
+            return !heldByHeavierQueue(member.agent, for: queue)
+        }
+        if freshOnly, freshAgents.list.count < queues[queue].availableIdle {
+            for agent in freshAgents.list {
+                guard let membership = agents[agent].membership(of: queue), qualifies((agent, membership)) else { continue }
+                // In member order, as from the queue's side (an insertion: there are few).
+                let position = agents[agent].memberships[membership].position
+                var index = eligible.count
+                while index > 0, agents[eligible[index - 1].agent].memberships[eligible[index - 1].membership].position > position {
+                    index -= 1
+                }
+                eligible.insert((agent, membership), at: index)
+            }
+            return
+        }
+        for position in queues[queue].availablePositions {
+            let member = queues[queue].members[position]
+            if freshOnly, !freshAgents.contains(member.agent) { continue }
+            if qualifies(member) { eligible.append(member) }
         }
     }
 

@@ -51,7 +51,7 @@ public struct ACDEngine: Sendable {
     var rangeDue: [Int] = []
     /// Reused buffers (no allocation per decision).
     var staleScratch: [Int] = []
-    var waitingScratch: [(key: ServiceKey, slot: Int, freshOnly: Bool)] = []
+    var waitingScratch: [WaitingEntry] = []
     var seenScratch: QueueMarks
     var eligibleScratch: [(agent: Int, membership: Int)] = []
     /// Skills interned to integers at configuration time: ids by name, and each agent's level of

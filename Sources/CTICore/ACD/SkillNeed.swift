@@ -16,6 +16,17 @@ extension ACDEngine {
         steps.map { $0.skills.map { intern($0) } }
     }
 
+    /// Whether the agent meets every skill need in force for the caller (inline in the summary
+    /// unless there are more than two; then the record in `slot` has them).
+    func meets(_ agent: Int, _ caller: CallSummary, slot: Int) -> Bool {
+        guard caller.needsInline else { return meets(agent, calls[slot: slot]?.needsInForce ?? []) }
+        let base = agent * skillIDs.count
+        func level(_ need: SkillNeed) -> Int { need.skill >= 0 ? skillLevels[base + need.skill] : 0 }
+        if caller.needCount > 0, level(caller.firstNeed) < caller.firstNeed.minimumLevel { return false }
+        if caller.needCount > 1, level(caller.secondNeed) < caller.secondNeed.minimumLevel { return false }
+        return true
+    }
+
     /// Whether the agent meets every need (an agent without a skill holds it at level 0).
     func meets(_ agent: Int, _ needs: [SkillNeed]) -> Bool {
         let base = agent * skillIDs.count
