@@ -45,55 +45,69 @@ import Testing
         return found
     }
 
-    @Test func aSlowContextHoldsUpOnlyItsOwnAgentAndKeepsItsOrder() async throws {
+    /// A hub, a publisher running on a fan-out of ACD events, and a slow CRM context.
+    struct Fixture {
         let hub = CTIHub()
         let context = SlowContext()
-        let publisher = ScreenPopPublisher(hub: hub, context: context, now: { 0 })
         let fanOut = EventFanOut<ACDControllerEvent>()
-        let events = fanOut.subscribe(capacity: 100)
-        var a1 = await Self.frames(hub, agent: "a1").makeAsyncIterator()
-        var a2 = await Self.frames(hub, agent: "a2").makeAsyncIterator()
-        let running = Task { await publisher.run(events: events) }
-        defer { running.cancel() }
-        // Skip the welcome frames.
-        _ = await a1.next()
-        _ = await a2.next()
+        let publisher: ScreenPopPublisher
 
-        fanOut.publish(.offered(agent: "a1", call: Self.call("c1", number: "slow"), wait: 1))
-        fanOut.publish(.agentState("a1", .offered("c1")))
-        fanOut.publish(.offered(agent: "a2", call: Self.call("c2", number: "fast"), wait: 1))
-        fanOut.publish(.agentState("a2", .offered("c2")))
-        // a2 gets both while a1's context is still being read.
-        #expect(try await Self.pops(&a2, count: 2) == ["offer c2", "state offered"])
-        #expect(await hub.lastSeq(for: "a1") == 0)
-        context.released.withLock { $0 = true }
-        #expect(try await Self.pops(&a1, count: 2) == ["offer c1", "state offered"])
-        #expect(await publisher.pop(of: "c1")?.customer?.id == "c-slow")
-        fanOut.finish()
+        init() { publisher = ScreenPopPublisher(hub: hub, context: context, now: { 0 }) }
+
+        /// Runs the publisher while `body` runs.
+        func run(_ body: () async throws -> Void) async rethrows {
+            let events = fanOut.subscribe(capacity: 100)
+            let running = Task { [publisher] in await publisher.run(events: events) }
+            defer {
+                fanOut.finish()
+                running.cancel()
+            }
+            try await body()
+        }
+
+        /// The agent's frames, its welcome frame already read.
+        func socket(_ agent: String) async -> AsyncStream<CTIOutbound>.Iterator {
+            var frames = await ScreenPopLaneTests.frames(hub, agent: agent).makeAsyncIterator()
+            _ = await frames.next()
+            return frames
+        }
+    }
+
+    @Test func aSlowContextHoldsUpOnlyItsOwnAgentAndKeepsItsOrder() async throws {
+        let fx = Fixture()
+        let (hub, context, publisher, fanOut) = (fx.hub, fx.context, fx.publisher, fx.fanOut)
+        var a1 = await fx.socket("a1")
+        var a2 = await fx.socket("a2")
+        try await fx.run { () async throws in
+            fanOut.publish(.offered(agent: "a1", call: Self.call("c1", number: "slow"), wait: 1))
+            fanOut.publish(.agentState("a1", .offered("c1")))
+            fanOut.publish(.offered(agent: "a2", call: Self.call("c2", number: "fast"), wait: 1))
+            fanOut.publish(.agentState("a2", .offered("c2")))
+            // a2 gets both while a1's context is still being read.
+            #expect(try await Self.pops(&a2, count: 2) == ["offer c2", "state offered"])
+            #expect(await hub.lastSeq(for: "a1") == 0)
+            context.released.withLock { $0 = true }
+            #expect(try await Self.pops(&a1, count: 2) == ["offer c1", "state offered"])
+            #expect(await publisher.pop(of: "c1")?.customer?.id == "c-slow")
+        }
     }
 
     @Test func aCallThatEndsWhileItsContextIsReadIsNotKept() async throws {
-        let hub = CTIHub()
-        let context = SlowContext()
-        let publisher = ScreenPopPublisher(hub: hub, context: context, now: { 0 })
-        let fanOut = EventFanOut<ACDControllerEvent>()
-        let events = fanOut.subscribe(capacity: 100)
-        var a1 = await Self.frames(hub, agent: "a1").makeAsyncIterator()
-        let running = Task { await publisher.run(events: events) }
-        defer { running.cancel() }
-        _ = await a1.next()
+        let fx = Fixture()
+        let (context, publisher, fanOut) = (fx.context, fx.publisher, fx.fanOut)
+        var a1 = await fx.socket("a1")
+        try await fx.run { () async throws in
+            fanOut.publish(.offered(agent: "a1", call: Self.call("c1", number: "slow"), wait: 1))
+            fanOut.publish(.abandoned("c1", queue: "sales", wait: 1))
+            fanOut.publish(.agentState("a1", .ready))
+            context.released.withLock { $0 = true }
+            #expect(try await Self.pops(&a1, count: 2) == ["offer c1", "state ready"])
+            #expect(await publisher.pop(of: "c1") == nil, "an abandoned call's pop is not kept")
 
-        fanOut.publish(.offered(agent: "a1", call: Self.call("c1", number: "slow"), wait: 1))
-        fanOut.publish(.abandoned("c1", queue: "sales", wait: 1))
-        fanOut.publish(.agentState("a1", .ready))
-        context.released.withLock { $0 = true }
-        #expect(try await Self.pops(&a1, count: 2) == ["offer c1", "state ready"])
-        #expect(await publisher.pop(of: "c1") == nil, "an abandoned call's pop is not kept")
-
-        // The next call's pop is kept as usual.
-        fanOut.publish(.offered(agent: "a1", call: Self.call("c2", number: "fast"), wait: 1))
-        #expect(try await Self.pops(&a1, count: 1) == ["offer c2"])
-        #expect(await publisher.pop(of: "c2") != nil)
-        fanOut.finish()
+            // The next call's pop is kept as usual.
+            fanOut.publish(.offered(agent: "a1", call: Self.call("c2", number: "fast"), wait: 1))
+            #expect(try await Self.pops(&a1, count: 1) == ["offer c2"])
+            #expect(await publisher.pop(of: "c2") != nil)
+        }
     }
 }
