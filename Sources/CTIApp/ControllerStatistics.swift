@@ -17,8 +17,6 @@ struct ControllerStatistics: CTIStatisticsSource {
     }
 
     private func dated<Figures>(_ intervals: [(start: ACDInstant, statistics: Figures)]) -> CTIIntervals<Figures> {
-        CTIIntervals(
-            intervalSeconds: controller.configuration.engine.interval.seconds,
-            intervals: intervals.map { (Date(timeIntervalSince1970: $0.start.seconds), $0.statistics) })
+        CTIIntervals(intervalSeconds: controller.configuration.engine.interval.seconds, instants: intervals)
     }
 }

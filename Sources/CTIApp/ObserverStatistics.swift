@@ -54,8 +54,6 @@ public actor ObserverStatistics: CTIStatisticsSource {
     }
 
     private func dated<Figures>(_ intervals: [(start: ACDInstant, statistics: Figures)]) -> CTIIntervals<Figures> {
-        CTIIntervals(
-            intervalSeconds: engine.configuration.interval.seconds,
-            intervals: intervals.map { (Date(timeIntervalSince1970: $0.start.seconds), $0.statistics) })
+        CTIIntervals(intervalSeconds: engine.configuration.interval.seconds, instants: intervals)
     }
 }
