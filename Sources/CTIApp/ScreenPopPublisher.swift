@@ -43,26 +43,17 @@ public actor ScreenPopPublisher {
 
     /// Publishes pops for every event until the stream ends.
     public func run(events: BoundedEventStream<ACDControllerEvent>) async {
-        var lanes: [AsyncStream<ACDControllerEvent>.Continuation] = []
-        await withDiscardingTaskGroup { group in
-            for _ in 0..<Self.lanes {
-                let (stream, continuation) = AsyncStream.makeStream(of: ACDControllerEvent.self)
-                lanes.append(continuation)
-                group.addTask {
-                    for await event in stream { await self.handle(event) }
-                }
-            }
+        await withLanes(Self.lanes, of: ACDControllerEvent.self, handle: { await self.handle($0) }) { lanes in
             for await event in events {
                 if let agent = Self.agent(of: event) {
-                    lanes[laneIndex(of: agent.rawValue, count: Self.lanes)].yield(event)
+                    lanes.send(event, key: agent.rawValue)
                 } else if case .abandoned = event {
                     // Every lane, so it follows any offer of that call sent before it.
-                    for lane in lanes { lane.yield(event) }
+                    lanes.sendToAll(event)
                 } else if case .leftQueue = event {
-                    for lane in lanes { lane.yield(event) }
+                    lanes.sendToAll(event)
                 }
             }
-            for lane in lanes { lane.finish() }
         }
     }
 

@@ -10,18 +10,10 @@ extension ACDController {
     /// Handles the application's events until the stream ends, each call's events in order;
     /// `handled` sees every event once the controller is done with it (or skipped it).
     public func run(events: ARIEventSubscription, handled: @escaping @Sendable (ARIEvent) -> Void = { _ in }) async {
-        var lanes: [AsyncStream<ARIEvent>.Continuation] = []
-        await withDiscardingTaskGroup { group in
-            for _ in 0..<Self.eventLanes {
-                let (stream, continuation) = AsyncStream.makeStream(of: ARIEvent.self)
-                lanes.append(continuation)
-                group.addTask {
-                    for await event in stream {
-                        await self.handle(event)
-                        handled(event)
-                    }
-                }
-            }
+        await withLanes(Self.eventLanes, of: ARIEvent.self, handle: { event in
+            await self.handle(event)
+            handled(event)
+        }) { lanes in
             for await item in events {
                 switch item {
                 case .event(let event):
@@ -29,14 +21,13 @@ extension ACDController {
                         handled(event)
                         continue
                     }
-                    lanes[Self.lane(of: key)].yield(event)
+                    lanes.send(event, key: key)
                 case .resynced(let snapshot):
                     await resync(snapshot)
                 default:
                     break
                 }
             }
-            for lane in lanes { lane.finish() }
         }
     }
 
@@ -59,6 +50,4 @@ extension ACDController {
             return nil
         }
     }
-
-    static func lane(of key: String) -> Int { laneIndex(of: key, count: eventLanes) }
 }
