@@ -182,7 +182,7 @@ let package = Package(
         .target(
             name: "BrowserSupport", dependencies: [httpClient, logging, nioCore, wsClient], path: "Tests/BrowserSupport",
             swiftSettings: swiftSettings),
-        .testTarget(name: "CTICoreTests", dependencies: ["CTICore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CTICoreTests", dependencies: ["CTICore", "TestSupport"], swiftSettings: swiftSettings),
         // YAML flow documents: syntax errors, rejected features, scalar typing, equality with the JSON samples.
         .testTarget(name: "FlowYAMLTests", dependencies: ["FlowYAML", "CTICore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

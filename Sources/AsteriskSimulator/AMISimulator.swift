@@ -12,7 +12,7 @@ import Synchronization
 /// login waits, answers `Authentication failed` and closes), event lists, Originate, queue member
 /// actions, Hangup, variables, Command, MixMonitor, and generated queue-call traffic.
 ///
-/// Its state is a ``SimulatedPBX`` behind a lock; a timer on the event loop runs due call steps.
+/// Its state is a ``SimulatedPBX`` behind a lock; a timer on a thread of its own runs due call steps.
 /// It can be stopped and started again on the same port to test reconnects, and runs as a
 /// ServiceLifecycle `Service`.
 public final class AMISimulator: Service, Sendable {
@@ -110,7 +110,7 @@ public final class AMISimulator: Service, Sendable {
             guard state.listener == nil else { return true }
             state.listener = listener
             state.boundPort = bound
-            state.ticker = group.next().scheduleRepeatedTask(initialDelay: tick, delay: tick) { [self] _ in runDueSteps() }
+            state.ticker = SimulatorTicker.loop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { [self] _ in runDueSteps() }
             return false
         }
         if duplicate {

@@ -106,7 +106,7 @@ struct LifecycleTests {
     func liveTraffic() async throws {
         let (simulator, port) = try await startAMISimulator()
         try await withClient(clientConfiguration(port: port)) { client, subscription in
-            let traffic = Task { try await simulator.runTraffic(profile: TrafficProfile(callsPerSecond: 40, timeScale: 0.01), seed: 9) }
+            let traffic = Task { try await simulator.runTraffic(profile: TrafficProfile(callsPerSecond: 10, timeScale: 0.01), seed: 9) }
             var joins = 0
             var completes = 0
             for await event in subscription {

@@ -1,7 +1,13 @@
 /// Frames received by a test socket, awaited with a timeout so a missing frame fails instead of hanging.
 public actor FrameInbox {
-    public struct Timeout: Error { public init() {} }
+    /// No frame came in time; says what the socket had received before, to tell a lost frame from a slow one.
+    public struct Timeout: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String = "no frame in time") { self.description = description }
+    }
     private var buffer: [String] = []
+    private var received = 0
+    private var last: String?
     private var finished = false
     private var waiter: CheckedContinuation<String?, Never>?
     private var timedOut = false
@@ -9,6 +15,8 @@ public actor FrameInbox {
     public init() {}
 
     public func deliver(_ text: String) {
+        received += 1
+        last = text
         if let waiter {
             self.waiter = nil
             waiter.resume(returning: text)
@@ -36,7 +44,7 @@ public actor FrameInbox {
         }
         defer { timer.cancel() }
         let value = await withCheckedContinuation { self.waiter = $0 }
-        if timedOut { throw Timeout() }
+        if timedOut { throw Timeout("no frame within \(timeout); \(received) received before, the last: \(last ?? "none")") }
         return value
     }
 

@@ -1,11 +1,12 @@
 import CTICore
 import Foundation
+import TestSupport
 
 /// A discrete-event simulation around an engine: Poisson arrivals, exponential handle times,
 /// agents who answer every offer at once and never pause. Patience is infinite.
-struct CallCentreSimulation {
+struct CallCentreSimulation: Sendable {
     /// One stream of callers.
-    struct Stream {
+    struct Stream: Sendable {
         var queue: QueueID
         var callsPerSecond: Double
         var skills: [SkillRequirement] = []
@@ -34,14 +35,20 @@ struct CallCentreSimulation {
         -mean * log(1 - Double.random(in: 0..<1, using: &generator))
     }
 
-    /// Runs until `calls` callers have arrived and every call has ended. Yields now and then, so a
-    /// long run does not hold one of the few threads the other tests run on.
+    /// Runs until `calls` callers have arrived and every call has ended, on a thread of its own: a
+    /// run of minutes in a debug build must not hold one of the few cooperative threads that the
+    /// network tests running beside it need.
     mutating func run(calls: Int) async throws {
+        self = try await offCooperativePool { [self] in
+            var simulation = self
+            try simulation.runHere(calls: calls)
+            return simulation
+        }
+    }
+
+    private mutating func runHere(calls: Int) throws {
         var nextArrival = streams.map { exponential(mean: 1 / $0.callsPerSecond) }
-        var steps = 0
         while arrivals < calls || !ends.isEmpty {
-            steps += 1
-            if steps % 512 == 0 { await Task.yield() }
             var stream = 0
             for index in nextArrival.indices where nextArrival[index] < nextArrival[stream] { stream = index }
             let arrivalTime = arrivals < calls ? nextArrival[stream] : .infinity
