@@ -5,13 +5,15 @@ import Synchronization
 import Telephony
 
 /// Where an offer's time goes inside the service, from its own subscriptions: Asterisk's stamp
-/// on the caller's `StasisStart` (wall clock, ms) → the service's events reader has it → the ACD
-/// has offered the call. What is left of the driver's end-to-end figure is the pop publisher,
+/// on the caller's `StasisStart` (wall clock, ms) → the service's events reader has it → the IVR
+/// has put the caller in the queue → the ACD has offered the call. What is left of the driver's end-to-end figure is the pop publisher,
 /// the hub, the socket and the driver's client.
 final class CTILoadStages: Sendable {
     private struct State {
         var received: [String: UInt64] = [:]
+        var queued: [String: UInt64] = [:]
         var transport = LatencySamples(capacity: 8_000)
+        var toQueue = LatencySamples(capacity: 8_000)
         var toOffer = LatencySamples(capacity: 8_000)
     }
 
@@ -36,19 +38,33 @@ final class CTILoadStages: Sendable {
             }
             group.addTask {
                 for await event in offers {
-                    guard case .offered(_, let call, _) = event else { continue }
                     let now = LatencySamples.now()
-                    self.state.withLock { state in
-                        guard let received = state.received.removeValue(forKey: call.channelID) else { return }
-                        state.toOffer.append(now &- received)
+                    switch event {
+                    case .queued(let call, _):
+                        self.state.withLock { state in
+                            guard let received = state.received.removeValue(forKey: call.channelID) else { return }
+                            state.toQueue.append(now &- received)
+                            state.queued[call.channelID] = now
+                        }
+                    case .offered(_, let call, _):
+                        self.state.withLock { state in
+                            guard let queued = state.queued.removeValue(forKey: call.channelID) else { return }
+                            state.toOffer.append(now &- queued)
+                        }
+                    default: continue
                     }
                 }
             }
         }
     }
 
-    /// The two stages as table rows.
+    /// The stages as table rows.
     var rows: [(String, LatencySamples)] {
-        state.withLock { [("  Asterisk stamp → service has StasisStart", $0.transport), ("  service has it → ACD offered", $0.toOffer)] }
+        state.withLock {
+            [
+                ("  Asterisk stamp → service has StasisStart", $0.transport), ("  service has it → IVR queued the caller", $0.toQueue),
+                ("  queued → ACD offered", $0.toOffer),
+            ]
+        }
     }
 }
