@@ -2,7 +2,7 @@ extension AMIAction {
     /// `MixMonitor` (write class `system`): records both directions of `channel` (a name or a
     /// Uniqueid) into `file`, which is relative to Asterisk's monitor directory
     /// (`/var/spool/asterisk/monitor`) unless absolute; its extension picks the format
-    /// (`obs-1795370466.12-1001.wav`). `options` are those of the MixMonitor application, for example
+    /// (`obs-1795370466.12-1001-1795370467.15.wav`). `options` are those of the MixMonitor application, for example
     /// `b` (keep audio only while the channel is bridged). Asterisk answers with a `MixMonitorID`
     /// that ``stopMixMonitor(channel:mixMonitorID:)`` accepts.
     ///

@@ -124,7 +124,7 @@ extension SimulatedPBX {
     }
 
     /// After a call the member's device is free; it rests `wrapuptime` before the next offer.
-    private mutating func freeMemberAfterCall(_ interface: String, queue: String) {
+    mutating func freeMemberAfterCall(_ interface: String, queue: String) {
         guard let stateInterface = member(interface, in: queue)?.stateInterface else { return }
         let wrapUp = settings.agents.scaled(queues[queue]?.wrapUpTime ?? 0)
         let lastCall = now.seconds

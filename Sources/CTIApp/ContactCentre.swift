@@ -100,9 +100,10 @@ public final class ContactCentre: Service, Sendable {
         let counts = controller.events()
         let callbackEvents = controller.events()
         let counter = CallOutcomeCounter(metrics: metrics)
+        let records = StoreRecordKeeper(store: store, pendingLinks: pendingLinks, liveCalls: recorder)
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
-            actions: ACDAgentActions(controller: controller, records: StoreRecordKeeper(store: store, pendingLinks: pendingLinks), logger: logger),
+            actions: ACDAgentActions(controller: controller, records: records, logger: logger),
             readiness: Readiness(events: events))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.flows = CatalogFlowAdministration(catalog: catalog, store: store)

@@ -84,9 +84,10 @@ public final class ObserverCentre: Service, Sendable {
         let states = observer.events()
         let recorded = observer.events()
         let statisticsEvents = client.subscribe()
+        let records = StoreRecordKeeper(store: store, pendingLinks: pendingLinks, liveCalls: recorder)
         var dependencies = CTIServerDependencies(
             authenticator: sessions, sessions: sessions,
-            actions: ObserverAgentActions(observer: observer, records: StoreRecordKeeper(store: store, pendingLinks: pendingLinks), logger: logger),
+            actions: ObserverAgentActions(observer: observer, records: records, logger: logger),
             readiness: AMIReadiness(client: client))
         dependencies.metrics = { [metrics] in metrics.exposition() }
         dependencies.statistics = statistics

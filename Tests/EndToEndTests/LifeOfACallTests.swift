@@ -131,6 +131,9 @@ struct LifeOfACallTests {
             #expect(ticket.status == 200)
             #expect(ticket.object?["subject"] as? String == "Print run 40 days late")
             #expect((ticket.object?["customerID"] as? Int).map(String.init) == customerID)
+            // The one made during the call, before the interaction was written, has the customer too.
+            let during = try await client.request(.GET, "/api/tickets/\(story.firstTicket)", token: agent)
+            #expect((during.object?["customerID"] as? Int).map(String.init) == customerID, "\(String(decoding: during.body, as: UTF8.self))")
             let links = try await client.request(.GET, "/api/tickets/\(ticketID)/links", token: agent)
             let linked = (try? JSONSerialization.jsonObject(with: links.body)) as? [[String: Any]] ?? []
             #expect(linked.contains { $0["kind"] as? String == "interaction" && $0["reference"] as? String == "\(interaction["id"] ?? "")" })

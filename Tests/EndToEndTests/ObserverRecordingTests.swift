@@ -23,13 +23,18 @@ extension ObserverModeTests {
         try await ObserverSite.run(Self.recordingSite()) { site in
             let customer = try #require(try await site.store.customers.lookup(phoneNumber: "0912345678").first)
             let agent = try await site.client.login("1001")
-            let expected = "obs-obs-r1-1001"
-            let file = site.monitor.appendingPathComponent("\(expected).wav")
+            let named = Kept<String>()
             try await site.client.agentSocket(token: agent) { socket in
                 #expect(try await socket.welcome().agentID == "1001")
                 site.call("obs-r1", context: "queue-in", from: "\"Tran Thi B\" <0912345678>")
                 guard case .connected(let connected) = try await socket.pop("connected", call: "obs-r1") else { return }
+                // Named for this connection: the caller, the member and the agent leg app_queue dialled (AgentConnect's DestUniqueid).
+                let leg = try #require(site.simulator.pbx.calls["obs-r1"]?.agentLeg)
+                let expected = AppQueueRecording.name(caller: "obs-r1", member: "1001", connection: leg)
+                #expect(expected == "obs-obs-r1-1001-\(leg)")
                 #expect(connected.recordingID == expected)
+                named.set(expected)
+                let file = site.monitor.appendingPathComponent("\(expected).wav")
                 // The MixMonitor reached app_queue's Asterisk before the pop: the caller's channel records into the monitor directory.
                 #expect(site.simulator.pbx.channels["obs-r1"]?.mixMonitorFile == file.path)
                 #expect(site.hangUp("obs-r1"))
@@ -44,6 +49,8 @@ extension ObserverModeTests {
                 _ = try await socket.pop("callEnded", call: "obs-r2")
             }
 
+            let expected = try #require(named.value)
+            let file = site.monitor.appendingPathComponent("\(expected).wav")
             // Asterisk closed the file at hang-up: a real WAV in the monitor directory.
             #expect(await poll { FileManager.default.fileExists(atPath: file.path) })
             let bytes = try Data(contentsOf: file)
@@ -115,6 +122,51 @@ extension ObserverModeTests {
             let warning = lines.all.first { $0.contains("MixMonitor failed") }
             #expect(warning?.contains("obs-obs-x1-1001") == true, "\(lines.all)")
             #expect(warning?.contains("Permission denied") == true, "\(lines.all)")
+        }
+    }
+
+    @Test("the same caller connected to the same member twice (sent back to the queue) gets two recordings: two names, two files, two index rows")
+    func sameCallerTwiceIsRecordedTwice() async throws {
+        var options = Self.recordingSite()
+        options.queues = [ObserverSite.SimQueueSpec("support", members: ["1001"])]
+        try await ObserverSite.run(options) { site in
+            let agent = try await site.client.login("1001")
+            let named = Kept<[String]>()
+            try await site.client.agentSocket(token: agent) { socket in
+                #expect(try await socket.welcome().agentID == "1001")
+                site.call("obs-tw", context: "queue-in", from: "\"Tran Thi B\" <0912345678>")
+                guard case .connected(let first) = try await socket.pop("connected", call: "obs-tw") else { return }
+                let firstLeg = try #require(site.simulator.pbx.calls["obs-tw"]?.agentLeg)
+                // The agent sends the caller back into the queue; app_queue offers the same caller to 1001 again.
+                #expect(site.transferToQueue("obs-tw"))
+                _ = try await socket.pop("callEnded", call: "obs-tw")
+                guard case .connected(let second) = try await socket.pop("connected", call: "obs-tw") else { return }
+                let secondLeg = try #require(site.simulator.pbx.calls["obs-tw"]?.agentLeg)
+                #expect(firstLeg != secondLeg)
+                #expect(first.recordingID == AppQueueRecording.name(caller: "obs-tw", member: "1001", connection: firstLeg))
+                #expect(second.recordingID == AppQueueRecording.name(caller: "obs-tw", member: "1001", connection: secondLeg))
+                // The first connection's MixMonitor was stopped when the caller went back to the queue; the second records into its own file.
+                #expect(site.simulator.pbx.channels["obs-tw"]?.mixMonitorFile?.hasSuffix("\(second.recordingID ?? "?").wav") == true)
+                #expect(site.hangUp("obs-tw"))
+                _ = try await socket.pop("callEnded", call: "obs-tw")
+                named.set([first.recordingID, second.recordingID].compactMap { $0 })
+            }
+            let names = try #require(named.value)
+            #expect(names.count == 2 && Set(names).count == 2, "\(names)")
+
+            // Two files, two index rows for the one caller, each its own connection.
+            #expect(await poll(timeout: .seconds(30)) {
+                names.allSatisfy { FileManager.default.fileExists(atPath: site.monitor.appendingPathComponent("\($0).wav").path) }
+            })
+            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: site.monitor.path)) == Set(names.map { "\($0).wav" }))
+            #expect(try await poll(timeout: .seconds(30)) {
+                try await site.store.recordings.list(from: nil, to: nil, agentID: "1001", limit: 10).filter { $0.callID == "obs-tw" }.count == 2
+            })
+            for name in names {
+                let entry = try await site.store.recordings.get(id: name)
+                #expect(entry.callID == "obs-tw" && entry.agentID == "1001" && entry.queue == "support")
+                #expect(entry.location == "\(name).wav")
+            }
         }
     }
 

@@ -119,6 +119,11 @@ struct ObserverSite: Sendable {
         }
     }
 
+    /// The agent sends the connected caller `id` back into its queue (a blind transfer to the queue).
+    func transferToQueue(_ id: String) -> Bool {
+        simulator.perform { pbx, _ in pbx.transferToQueue(id) }
+    }
+
     /// The caller with `id` hangs up (while waiting: an abandon).
     func callerHangsUp(_ id: String) -> Bool {
         simulator.perform { pbx, _ in pbx.hangup(id) }

@@ -17,9 +17,13 @@ public actor InteractionRecorder {
         var startedAt: Date
         var wait: Double = 0
         var recording: String?
+        /// The agent the call was last offered or connected to.
+        var agent: AgentID?
     }
 
     private var pending: [CallID: Pending] = [:]
+    /// Calls taken off `pending` whose interaction is being written (for ``liveCall(_:)``).
+    private var writing: [CallID: Pending] = [:]
     /// Each agent's last call, and since when the agent wraps up after it.
     private var lastCall: [AgentID: CallID] = [:]
     private var wrapping: [AgentID: (call: CallID, since: Date)] = [:]
@@ -46,15 +50,17 @@ public actor InteractionRecorder {
         switch event {
         case .queued(let info, _):
             if pending[info.id] == nil { pending[info.id] = Pending(info: info, startedAt: wallClock()) }
-        case .offered(_, let info, let wait):
+        case .offered(let agent, let info, let wait):
             var call = pending[info.id] ?? Pending(info: info, startedAt: wallClock())
             call.wait = wait
+            call.agent = agent
             pending[info.id] = call
         case .overflowed(let id, _, let queue):
             // Stored under the queue that answered (or lost) the call.
             pending[id]?.info.queue = queue
-        case .connected(let id, _, _, let recording):
+        case .connected(let id, let agent, _, let recording):
             pending[id]?.recording = recording
+            pending[id]?.agent = agent
         case .ended(let id, let agent, _, let talk):
             await record(id, agent: agent, talk: talk)
             lastCall[agent] = id
@@ -81,6 +87,8 @@ public actor InteractionRecorder {
 
     private func record(_ id: CallID, agent: AgentID?, talk: Double, disposition: String? = nil) async {
         guard let call = pending.removeValue(forKey: id) else { return }
+        writing[id] = call
+        defer { writing[id] = nil }
         let info = call.info
         let draft = InteractionDraft(
             callID: id.rawValue, direction: .inbound, fromNumber: info.callerNumber ?? "unknown", toNumber: info.dnis ?? "unknown",
@@ -100,5 +108,13 @@ public actor InteractionRecorder {
                 logger.error("could not link a ticket made during the call", metadata: ["call": "\(id)", "ticket": "\(link.ticketID)", "error": "\(error)"])
             }
         }
+    }
+}
+
+extension InteractionRecorder: LiveCallLookup {
+    /// The call from its `queued` (or first `offered`) event until its interaction is written.
+    public func liveCall(_ callID: String) -> LiveCall? {
+        guard let call = pending[CallID(callID)] ?? writing[CallID(callID)] else { return nil }
+        return LiveCall(info: call.info, agent: call.agent)
     }
 }

@@ -1,5 +1,6 @@
 import CTICore
 import Storage
+import Telephony
 
 /// Agents' dispositions and tickets, written to the store.
 public struct StoreRecordKeeper: AgentRecordKeeper {
@@ -7,10 +8,14 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
     /// Where a ticket made during a live call waits for the call's interaction; nil links only
     /// calls already stored.
     let pendingLinks: PendingTicketLinks?
+    /// The calls not stored yet (the ``InteractionRecorder``), for the customer of a ticket made
+    /// during one; nil takes the customer only from stored calls.
+    let liveCalls: (any LiveCallLookup)?
 
-    public init(store: CTIStore, pendingLinks: PendingTicketLinks? = nil) {
+    public init(store: CTIStore, pendingLinks: PendingTicketLinks? = nil, liveCalls: (any LiveCallLookup)? = nil) {
         self.store = store
         self.pendingLinks = pendingLinks
+        self.liveCalls = liveCalls
     }
 
     public func setDisposition(callID: String, agentID: String, disposition: String, note: String?) async throws {
@@ -24,7 +29,7 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
             ]))
         }
         var customerID: Int64?
-        if let callID { customerID = try await store.interactions.find(callID: callID)?.customerID }
+        if let callID { customerID = try await customer(ofCall: callID, agentID: agentID) }
         let ticket = try await store.tickets.create(
             TicketDraft(subject: subject, description: description, priority: level, customerID: customerID), by: agentID)
         if let callID {
@@ -42,6 +47,17 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
             }
         }
         return String(ticket.id)
+    }
+
+    /// The customer of the stored call; for a live call, the one its screen-pop found: the customer
+    /// the IVR identified, else the newest with the caller's number. A live call is only read for
+    /// the agent it was offered or connected to; nil for an unknown caller.
+    private func customer(ofCall callID: String, agentID: String) async throws -> Int64? {
+        if let stored = try await store.interactions.find(callID: callID) { return stored.customerID }
+        guard let live = await liveCalls?.liveCall(callID), live.agent?.rawValue == agentID else { return nil }
+        let context = try await store.callerContext.context(
+            customerID: live.info.customerID.flatMap { Int64($0) }, phoneNumber: live.info.callerNumber, limit: 0)
+        return context?.customer.id
     }
 
     public func linkTicket(agentID: String, callID: String, ticketID: String) async throws {

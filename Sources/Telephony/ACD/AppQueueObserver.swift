@@ -13,6 +13,9 @@ public actor AppQueueObserver {
     let fanOut = EventFanOut<ACDControllerEvent>()
     /// What is known now.
     public private(set) var state = AppQueueObserverState()
+    /// The MixMonitor running for each connected caller (by Uniqueid), to stop when app_queue
+    /// hands the caller on alive (a transfer back to a queue) instead of hanging up.
+    private var running: [String: AMIAction] = [:]
 
     /// An observer of the Asterisk behind `client`; with `recording`, calls the policy picks are
     /// recorded when app_queue connects them (nil records nothing).
@@ -50,6 +53,8 @@ public actor AppQueueObserver {
 
     /// Applies one AMI event; a call app_queue connects is first recorded when the policy picks it,
     /// and its `connected` event names the recording (nil when MixMonitor was refused: the call goes on unrecorded).
+    /// When app_queue hands a recorded caller on alive (`AgentComplete` with `Reason: transfer`), that
+    /// connection's MixMonitor is stopped.
     public func handle(_ message: AMIMessage) async {
         for event in state.apply(message, at: clock.now()) {
             guard case .connected(let call, let agent, let bridgeID, nil) = event, let start = recording?.start(for: message) else {
@@ -59,12 +64,18 @@ public actor AppQueueObserver {
             let name = await record(start, call: call)
             fanOut.publish(.connected(call, agent: agent, bridgeID: bridgeID, recording: name))
         }
+        if message.isEvent(named: "AgentComplete"), let caller = message["Uniqueid"], let stop = running.removeValue(forKey: caller),
+            message["Reason"] == "transfer"
+        {
+            await stopRecording(stop, caller: caller)
+        }
     }
 
     /// Sends the MixMonitor; the recording's name, or nil (logged) when Asterisk refused it.
     private func record(_ start: AppQueueRecording.Start, call: CallID) async -> String? {
         do {
-            _ = try await client.send(start.action)
+            let reply = try await client.send(start.action)
+            running[call.rawValue] = .stopMixMonitor(channel: start.channel, mixMonitorID: reply["MixMonitorID"].flatMap { $0.isEmpty ? nil : $0 })
             return start.name
         } catch {
             logger.warning(
@@ -74,9 +85,20 @@ public actor AppQueueObserver {
         }
     }
 
+    /// Stops a connection's MixMonitor on a caller whose channel lives on (so the file holds that
+    /// connection only, and the next connection records into its own); a failure is logged.
+    private func stopRecording(_ stop: AMIAction, caller: String) async {
+        do {
+            _ = try await client.send(stop)
+        } catch {
+            logger.warning("StopMixMonitor failed", metadata: ["acd.call": "\(caller)", "acd.error": "\(error)"])
+        }
+    }
+
     /// Rebuilds the state from `QueueStatus` items.
     public func resync(queueStatus items: [AMIMessage]) {
         for event in state.resync(queueStatus: items, at: clock.now()) { fanOut.publish(event) }
+        running = running.filter { state.callers[$0.key] != nil }
     }
 
     /// Pauses (with a reason code) or unpauses a member's interface in one queue or (nil) all of them.

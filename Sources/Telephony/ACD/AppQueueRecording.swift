@@ -3,7 +3,8 @@ import CTICore
 
 /// How observer mode records the calls app_queue connects: at `AgentConnect`, when the queue's
 /// ``RecordingPolicy`` picks the call, a `MixMonitor` on the caller's channel writes
-/// `<name>.<format>` into Asterisk's monitor directory. The name is the recording's id in the index.
+/// `<name>.<format>` into Asterisk's monitor directory. The name is the recording's id in the index,
+/// one per connection (see ``name(caller:member:connection:)``).
 public struct AppQueueRecording: Sendable, Hashable {
     /// Which calls are recorded, per queue (the same policy controller mode follows).
     public var policy: RecordingPolicy
@@ -14,10 +15,12 @@ public struct AppQueueRecording: Sendable, Hashable {
 
     /// One recording to start.
     public struct Start: Sendable, Hashable {
-        /// The recording's name (its id in the index), e.g. `obs-1795370466.12-1001`.
+        /// The recording's name (its id in the index), e.g. `obs-1795370466.12-1001-1795370467.15`.
         public var name: String
         /// The file, relative to the monitor directory: `<name>.<format>`.
         public var file: String
+        /// The caller's channel it records (name, or Uniqueid).
+        public var channel: String
         /// The `MixMonitor` action to send.
         public var action: AMIAction
     }
@@ -33,22 +36,34 @@ public struct AppQueueRecording: Sendable, Hashable {
     /// `Channel` (the caller's), else its Uniqueid (Asterisk accepts either).
     public func start(for event: AMIMessage) -> Start? {
         guard let leg = AgentLegInfo(event), policy.shouldRecord(callID: leg.callerUniqueID, queue: leg.queue) else { return nil }
-        let name = Self.name(caller: leg.callerUniqueID, member: leg.memberName)
+        let name = Self.name(caller: leg.callerUniqueID, member: leg.memberName, connection: Self.connection(of: event))
         let file = "\(name).\(format)"
         let channel = event["Channel"].flatMap { $0.isEmpty ? nil : $0 } ?? leg.callerUniqueID
-        return Start(name: name, file: file, action: .mixMonitor(channel: channel, file: file, options: options))
+        return Start(name: name, file: file, channel: channel, action: .mixMonitor(channel: channel, file: file, options: options))
     }
 
-    /// `obs-<caller Uniqueid>-<member>`: unique per connection (a caller re-queued to another member
-    /// gets another name), the same on every run, and a plain file name: characters other than
-    /// letters, digits, `.`, `_` and `-` become `-`.
-    public static func name(caller: String, member: String) -> String {
+    /// `obs-<caller Uniqueid>-<member>-<connection>`: unique per connection (the same caller sent
+    /// back to the queue and answered by the same member again gets another name), the same on
+    /// every run, and a plain file name: characters other than letters, digits, `.`, `_` and `-`
+    /// become `-`. Without a `connection`, `obs-<caller Uniqueid>-<member>`.
+    public static func name(caller: String, member: String, connection: String? = nil) -> String {
         func plain(_ text: String) -> String {
             String(text.unicodeScalars.map { scalar -> Character in
                 let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar))
                 return allowed ? Character(scalar) : "-"
             })
         }
-        return "obs-\(plain(caller))-\(plain(member))"
+        let base = "obs-\(plain(caller))-\(plain(member))"
+        return connection.map { "\(base)-\(plain($0))" } ?? base
+    }
+
+    /// What tells one connection of a caller from another in `AgentConnect`: the agent leg's
+    /// `DestUniqueid` (a new channel is dialled for every offer), else the event's `Timestamp`
+    /// (`t<seconds>`, with `timestampevents = yes`); nil when it carries neither.
+    /// (`DestLinkedid` is the caller's call, the same for every connection.)
+    static func connection(of event: AMIMessage) -> String? {
+        if let leg = event["DestUniqueid"], !leg.isEmpty { return leg }
+        if let stamp = event["Timestamp"], !stamp.isEmpty { return "t\(stamp)" }
+        return nil
     }
 }

@@ -1,0 +1,23 @@
+import CTICore
+import Telephony
+
+/// A call that is live (or whose interaction is being written): what the ACD, or app_queue in
+/// observer mode, knows of the caller, and the agent it was last offered or connected to.
+public struct LiveCall: Sendable, Hashable {
+    /// The caller's number, the customer the IVR identified, the queue.
+    public var info: ACDCallInfo
+    /// The agent the call was last offered or connected to; nil while it only waits.
+    public var agent: AgentID?
+
+    public init(info: ACDCallInfo, agent: AgentID? = nil) {
+        self.info = info
+        self.agent = agent
+    }
+}
+
+/// Finds a call that is not stored yet, for a ticket an agent makes during it (``StoreRecordKeeper``):
+/// the ticket gets the customer the screen-pop found for the same call.
+public protocol LiveCallLookup: Sendable {
+    /// The live call with `callID`; nil when none is known (never was, or already stored).
+    func liveCall(_ callID: String) async -> LiveCall?
+}
