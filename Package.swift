@@ -216,6 +216,7 @@ let package = Package(
             name: "CTIServerTests",
             dependencies: [
                 "CTIServer", "CTICore", "BrowserSupport", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -22,6 +22,7 @@ struct CTISocketSession: Sendable {
 
     func run(queryToken: String?, queryLastSeq: UInt64?, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let phase = CTISocketPhase()
+        logger.trace("socket session started", metadata: ["cti.feed": "\(feed)", "cti.tokenInURL": "\(queryToken != nil)"])
         let (attachments, attachContinuation) = AsyncStream.makeStream(of: AsyncStream<CTIOutbound>.self)
         defer { attachContinuation.finish() }
         do {
@@ -52,9 +53,13 @@ struct CTISocketSession: Sendable {
                     var iterator = attachments.makeAsyncIterator()
                     guard let frames = await iterator.next() else { return }
                     var closed = false
+                    var written = 0
                     for await frame in frames {
                         switch frame {
-                        case .text(let text): try await outbound.write(.text(text))
+                        case .text(let text):
+                            try await outbound.write(.text(text))
+                            written += 1
+                            if written == 1 { logger.trace("socket's first frame written") }
                         case .close(let code, let reason):
                             closed = true
                             // The error frame queued before it is already written: frames go out in
@@ -135,6 +140,7 @@ struct CTISocketSession: Sendable {
     }
 
     private func refuse(_ error: CTIProtocolError, _ outbound: WebSocketOutboundWriter) async throws {
+        logger.trace("refusing a socket", metadata: ["cti.error": "\(error.code.rawValue)"])
         // The close frame follows the error frame on the same connection, so a client reading
         // frames in order sees the error before its inbound stream ends (RFC 6455 §5.4, §7.1.1).
         try await outbound.write(.text(CTIServerFrame.error(error).encoded()))

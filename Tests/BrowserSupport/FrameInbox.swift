@@ -48,6 +48,9 @@ public actor FrameInbox {
         return value
     }
 
+    /// Frames received so far, read or not.
+    public var receivedCount: Int { received }
+
     /// Frames already received and not read.
     public var pending: Int { buffer.count }
 

@@ -80,3 +80,21 @@ import WSCore
         }
     }
 }
+
+/// The test client's guard against a silent socket (see `CTITestSocket.connect`).
+@Suite struct CTITestSocketSilenceTests {
+    @Test func aSocketThatHearsNothingIsTriedOnceMoreThenFailsWithTheServersLog() async throws {
+        try await CTITestServer.with { server in
+            let attempts = Collected<Int>()
+            // No token and no auth frame: the server says nothing until its 10 s auth timer.
+            let error = await #expect(throws: CTITestSocket.SilentSocket.self) {
+                try await CTITestSocket.connect("\(server.ws)/ws/agent") { socket in
+                    attempts.append(1)
+                    _ = try await socket.next(timeout: .milliseconds(300))
+                }
+            }
+            #expect(attempts.items.count == 2)
+            #expect(error?.description.contains("socket session started") == true, "the server's log is in the failure")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import InMemoryLogging
 import CTICore
 import Hummingbird
 import Logging
@@ -35,8 +36,17 @@ struct CTITestServer: Sendable {
             ])
         let actions = InMemoryAgentActions(hub: hub)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "cti.test")
-        logger.logLevel = .warning
+        // Everything the server logs is kept, so a socket test that waits in vain can say what the
+        // server did with it (see `ServerLogs`); only warnings and worse are printed.
+        let recorded = InMemoryLogHandler()
+        var logger = Logger(label: "cti.test") { label in
+            var printed = StreamLogHandler.standardError(label: label)
+            printed.logLevel = .warning
+            var kept = recorded
+            kept.logLevel = .trace
+            return MultiplexLogHandler([printed, kept])
+        }
+        logger.logLevel = .trace
         let app = buildApplication(
             configuration: configuration,
             dependencies: CTIServerDependencies(authenticator: auth, sessions: auth, actions: actions, readiness: readiness),
@@ -49,6 +59,8 @@ struct CTITestServer: Sendable {
             }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
+            ServerLogs.register(recorded, port: port)
+            defer { ServerLogs.remove(port: port) }
             let server = CTITestServer(hub: hub, auth: auth, actions: actions, port: port)
             let result = try await body(server)
             group.cancelAll()
