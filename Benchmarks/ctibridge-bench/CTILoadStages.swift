@@ -6,8 +6,8 @@ import Telephony
 
 /// Where an offer's time goes inside the service, from its own subscriptions: Asterisk's stamp
 /// on the caller's `StasisStart` (wall clock, ms) → the service's events reader has it → the IVR
-/// has put the caller in the queue → the ACD has offered the call. What is left of the driver's end-to-end figure is the pop publisher,
-/// the hub, the socket and the driver's client.
+/// has put the caller in the queue → the ACD has offered the call. What is left of the driver's
+/// end-to-end figure is the pop publisher, the hub, the socket and the driver's client.
 final class CTILoadStages: Sendable {
     private struct State {
         var received: [String: UInt64] = [:]
