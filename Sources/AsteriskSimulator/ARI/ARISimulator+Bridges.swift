@@ -35,7 +35,8 @@ extension ARISimulator {
             guard let entry = world.bridges[id] else { return (.bridgeNotFound, []) }
             for channelID in entry.bridge.channels { world.removeFromBridge(channelID) }
             var pending: [ARISimPendingWAV] = []
-            for (name, recording) in world.recordings where recording.recording.targetURI == "bridge:\(id)" {
+            for name in world.recordings.names(recording: "bridge:\(id)") {
+                guard let recording = world.recordings[name] else { continue }
                 if let wav = self.completeRecording(&world, name: name, recording: recording, cancel: false) { pending.append(wav) }
             }
             let final = world.bridges[id] ?? entry

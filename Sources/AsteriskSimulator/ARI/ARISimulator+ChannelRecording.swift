@@ -34,7 +34,8 @@ extension ARISimWorld {
     /// `RecordingFinished` follows (only recordings made with `POST /channels/{id}/record`).
     mutating func stopRecordings(ofChannel id: String) {
         let target = "channel:\(id)"
-        for (name, entry) in recordings where entry.recording.targetURI == target {
+        for name in recordings.names(recording: target) {
+            guard let entry = recordings[name] else { continue }
             recordings[name] = nil
             var recording = entry.recording
             let elapsed = ContinuousClock.now - entry.started

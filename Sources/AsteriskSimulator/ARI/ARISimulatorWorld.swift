@@ -59,7 +59,7 @@ struct ARISimWorld {
     var channels: [String: ARISimChannel] = [:]
     var bridges: [String: ARISimBridge] = [:]
     var playbacks: [String: ARISimPlayback] = [:]
-    var recordings: [String: ARISimRecording] = [:]
+    var recordings = ARISimLiveRecordings()
     /// Applications ever registered (they stay, inactive, when their socket drops).
     var applications: Set<String> = []
     var subscriptions: [String: Set<String>] = [:]
