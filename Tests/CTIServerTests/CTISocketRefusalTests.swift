@@ -47,7 +47,9 @@ import WSCore
     /// grace (after the error frame, before the close) must not end the session and cut the
     /// refusal short (which closed with 1011, or before the error frame was written).
     @Test func aFrameDuringTheAuthTimersRefusalDoesNotCutItShort() async throws {
-        try await CTITestServer.with(configuration: CTIServerConfiguration(port: 0, authTimeout: .milliseconds(50))) { server in
+        // 400 ms, not less: the test client can miss frames that arrive while it is still upgrading
+        // (see `CTITestSocket.connect`), and a loaded machine stretches its upgrade.
+        try await CTITestServer.with(configuration: CTIServerConfiguration(port: 0, authTimeout: .milliseconds(400))) { server in
             for late in [CTIClientMessage.ack(seq: 1), .auth(token: "tok-alice", lastSeq: nil), .auth(token: "wrong", lastSeq: nil)] {
                 let close = try await CTITestSocket.connect("\(server.ws)/ws/agent") { socket in
                     let error = try await socket.nextError()
