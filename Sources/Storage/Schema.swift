@@ -7,6 +7,7 @@ enum Schema {
         migrator.registerMigration("v1-crm-tickets-users", migrate: version1)
         migrator.registerMigration("v2-ivr-outcomes", migrate: ivrOutcomes)
         migrator.registerMigration("v2-qa-recordings-evaluations", migrate: qaVersion1)
+        migrator.registerMigration("v3-interactions-by-call", migrate: interactionCalls)
         return migrator
     }
 

@@ -7,6 +7,10 @@ import Telephony
 /// Writes every call the ACD finishes (answered or abandoned) to the store as an interaction,
 /// with its wait, talk, IVR path, customer and recording; and, when the agent's wrap-up after it
 /// is over, how long that took.
+///
+/// Each connection to an agent is its own interaction: a caller app_queue connects again after a
+/// transfer back to the queue (observer mode, same call id) gets one row per connection, each
+/// with its agent, and the tickets an agent made during their connection are linked to theirs.
 public actor InteractionRecorder {
     let store: CTIStore
     let wallClock: @Sendable () -> Date
@@ -22,22 +26,24 @@ public actor InteractionRecorder {
     }
 
     private var pending: [CallID: Pending] = [:]
-    /// Calls taken off `pending` whose interaction is being written (for ``liveCall(_:)``).
+    /// Calls taken off `pending` whose interaction is being written (for ``liveCall(_:)``), with
+    /// the agent of the row being written; cleared only once no ticket waits for that row.
     private var writing: [CallID: Pending] = [:]
     /// Each agent's last call, and since when the agent wraps up after it.
     private var lastCall: [AgentID: CallID] = [:]
     private var wrapping: [AgentID: (call: CallID, since: Date)] = [:]
 
-    let pendingLinks: PendingTicketLinks?
+    let pendingLinks: PendingTicketLinks
 
-    /// `pendingLinks`: tickets agents made during calls, linked to each call once it is written.
+    /// `pendingLinks`: tickets agents made during their connections to calls, linked to each
+    /// connection's interaction once it is written (a fresh, private one when nil).
     public init(
         store: CTIStore, wallClock: @escaping @Sendable () -> Date = { Date() }, pendingLinks: PendingTicketLinks? = nil,
         logger: Logger = Logger(label: "ctibridge.interactions")
     ) {
         self.store = store
         self.wallClock = wallClock
-        self.pendingLinks = pendingLinks
+        self.pendingLinks = pendingLinks ?? PendingTicketLinks()
         self.logger = logger
     }
 
@@ -86,7 +92,8 @@ public actor InteractionRecorder {
     }
 
     private func record(_ id: CallID, agent: AgentID?, talk: Double, disposition: String? = nil) async {
-        guard let call = pending.removeValue(forKey: id) else { return }
+        guard var call = pending.removeValue(forKey: id) else { return }
+        call.agent = agent
         writing[id] = call
         defer { writing[id] = nil }
         let info = call.info
@@ -95,26 +102,52 @@ public actor InteractionRecorder {
             queue: info.queue.rawValue, agent: agent?.rawValue, ivrPath: info.ivrPath, startedAt: call.startedAt,
             waitSeconds: call.wait, talkSeconds: talk, disposition: disposition, recordingReference: call.recording,
             customerID: info.customerID.flatMap { Int64($0) })
+        let row: Interaction
         do {
-            _ = try await store.interactions.record(draft)
+            row = try await store.interactions.record(draft)
         } catch {
-            logger.error("could not store the interaction", metadata: ["call": "\(id)", "error": "\(error)"])
+            let lost = waitingTickets(id, agent: agent).map(\.ticketID)
+            logger.error("could not store the interaction", metadata: ["call": "\(id)", "error": "\(error)", "unlinkedTickets": "\(lost)"])
             return
         }
-        for link in await pendingLinks?.take(callID: id.rawValue) ?? [] {
-            do {
-                try await store.interactions.linkTicket(callID: id.rawValue, ticketID: link.ticketID, by: link.agent)
-            } catch {
-                logger.error("could not link a ticket made during the call", metadata: ["call": "\(id)", "ticket": "\(link.ticketID)", "error": "\(error)"])
+        // Tickets made during this connection; more may come while linking (``linkWhenStored``
+        // keeps them while `writing` has the call), so take until none is left, then clear
+        // `writing` with no suspension in between.
+        var links = waitingTickets(id, agent: agent)
+        while !links.isEmpty {
+            for link in links {
+                do {
+                    try await store.interactions.linkTicket(interactionID: row.id, ticketID: link.ticketID, by: link.agent)
+                } catch {
+                    logger.error("could not link a ticket made during the call", metadata: ["call": "\(id)", "ticket": "\(link.ticketID)", "error": "\(error)"])
+                }
             }
+            links = waitingTickets(id, agent: agent)
         }
+    }
+
+    /// The tickets waiting for the row of `agent`'s connection to `id`; every agent's when the
+    /// call ended without one (abandoned, or left the queue).
+    private func waitingTickets(_ id: CallID, agent: AgentID?) -> [PendingTicketLinks.Link] {
+        guard let agent else { return pendingLinks.takeAll(callID: id.rawValue) }
+        return pendingLinks.take(callID: id.rawValue, agent: agent.rawValue)
     }
 }
 
 extension InteractionRecorder: LiveCallLookup {
-    /// The call from its `queued` (or first `offered`) event until its interaction is written.
+    /// The call from its `queued` (or first `offered`) event until its interaction is written
+    /// (after a transfer back to the queue, from its next `queued` until the next one is).
     public func liveCall(_ callID: String) -> LiveCall? {
         guard let call = pending[CallID(callID)] ?? writing[CallID(callID)] else { return nil }
         return LiveCall(info: call.info, agent: call.agent)
+    }
+
+    /// Keeps the ticket for the interaction of `agent`'s connection to the call, when the call
+    /// was last offered or connected to `agent` (or its row for `agent` is being written).
+    public func linkWhenStored(ticketID: Int64, callID: String, agent: String) -> Bool {
+        let id = CallID(callID)
+        guard let call = writing[id] ?? pending[id], call.agent?.rawValue == agent else { return false }
+        pendingLinks.add(callID: callID, agent: agent, ticketID: ticketID)
+        return true
     }
 }

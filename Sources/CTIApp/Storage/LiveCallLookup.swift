@@ -16,8 +16,13 @@ public struct LiveCall: Sendable, Hashable {
 }
 
 /// Finds a call that is not stored yet, for a ticket an agent makes during it (``StoreRecordKeeper``):
-/// the ticket gets the customer the screen-pop found for the same call.
+/// the ticket gets the customer the screen-pop found for the same call, and is linked to the
+/// interaction of that agent's connection once it is written.
 public protocol LiveCallLookup: Sendable {
     /// The live call with `callID`; nil when none is known (never was, or already stored).
     func liveCall(_ callID: String) async -> LiveCall?
+    /// Keeps ticket `ticketID` for `agent`'s live connection to `callID` (offered or connected,
+    /// or its interaction being written), to be linked to the interaction written for it; false,
+    /// keeping nothing, when the call is not live with `agent`.
+    func linkWhenStored(ticketID: Int64, callID: String, agent: String) async -> Bool
 }
