@@ -44,9 +44,16 @@ extension StoreRecords {
         return try await store.tickets.links(ticketID: ticketID)
     }
 
+    /// An agent links tickets only to interactions they handled (a call that reached two agents
+    /// has one per agent); an unknown interaction is the store's validation error.
     public func addLink(ticketID: Int64, kind: TicketLink.Kind, reference: String, as caller: CTIPrincipal) async throws -> [TicketLink] {
         let principal = try await principal(caller, holding: .ticketsWrite)
         _ = try await visibleTicket(ticketID, principal)
+        if kind == .interaction, principal.role == .agent, let id = Int64(reference),
+            let call = try? await store.interactions.get(id: id), call.agent != principal.username
+        {
+            throw RepositoryError.forbidden("interaction \(id) was handled by another agent")
+        }
         try await store.tickets.addLink(ticketID: ticketID, kind: kind, reference: reference, by: principal.username)
         return try await store.tickets.links(ticketID: ticketID)
     }
