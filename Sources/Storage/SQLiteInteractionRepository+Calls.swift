@@ -33,14 +33,7 @@ extension SQLiteInteractionRepository {
     /// when it is not stored.
     @discardableResult
     public func setDisposition(callID: String, agent: String, disposition: String, note: String?) async throws -> Interaction {
-        let disposition = disposition.trimmingCharacters(in: .whitespacesAndNewlines)
-        var issues: [ValidationIssue] = []
-        if disposition.isEmpty || disposition.count > 100 {
-            issues.append(ValidationIssue(field: "disposition", message: "must be 1 to 100 characters"))
-        }
-        if let note, note.count > 4_000 { issues.append(ValidationIssue(field: "note", message: "must be at most 4000 characters")) }
-        guard issues.isEmpty else { throw RepositoryError.validation(CRMValidationError(issues: issues)) }
-        let value = note.map { "\(disposition): \($0)" } ?? disposition
+        let value = try Self.dispositionText(disposition, note: note)
         return try await context.pool.write { db in
             let id = try Self.own(db, callID: callID, agent: agent)
             try db.execute(sql: "UPDATE interactions SET disposition = ? WHERE id = ?", arguments: [value, id])

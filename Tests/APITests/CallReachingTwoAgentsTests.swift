@@ -8,7 +8,8 @@ import Testing
 
 /// A caller connected to agent A, sent back to the queue and connected to agent B under the same
 /// call id (app_queue's Uniqueid in observer mode): one interaction per connection, and each
-/// agent's tickets, dispositions and wrap-up go to their own.
+/// agent's tickets, dispositions and wrap-up go to their own, also when given during the
+/// connection, before its interaction is written.
 @Suite struct CallReachingTwoAgentsTests {
     static let call = ACDCallInfo(id: "call-9", channelID: "call-9", queue: "support", callerNumber: "+84903111222", dnis: "7000")
 
@@ -57,14 +58,17 @@ import Testing
             let lateA = try await desk.ticket(by: "1001", "A late")
             #expect(try await store.tickets.get(id: lateA).customerID == desk.customer.id)
             try await desk.keeper.setDisposition(callID: "call-9", agentID: "1001", disposition: "transferred", note: nil)
-            // B has no row yet: refused, not put on A's.
-            await #expect(throws: RepositoryError.forbidden("call call-9 was not handled by agent 1002")) {
-                try await desk.keeper.setDisposition(callID: "call-9", agentID: "1002", disposition: "resolved", note: nil)
+            // B's disposition during B's connection waits for B's row, not A's; a bad one is refused at once.
+            try await desk.keeper.setDisposition(callID: "call-9", agentID: "1002", disposition: "on hold", note: "checking")
+            await #expect(throws: RepositoryError.self) {
+                try await desk.keeper.setDisposition(callID: "call-9", agentID: "1002", disposition: "  ", note: nil)
             }
+            #expect(try await store.interactions.get(id: a.id).disposition == "transferred")
 
             await desk.recorder.handle(.ended("call-9", agent: "1002", by: .caller, talkSeconds: 40))
             let b = try #require(try await store.interactions.find(callID: "call-9", agent: "1002"))
             #expect(b.id != a.id && b.ticketIDs == [duringB] && b.recordingReference == "rec-1002" && b.talkSeconds == 40)
+            #expect(b.disposition == "on hold: checking")
             #expect(try await store.interactions.find(callID: "call-9")?.id == b.id)
             try await desk.keeper.setDisposition(callID: "call-9", agentID: "1002", disposition: "resolved", note: "paid")
             // A's late disposition, after B's row exists, still lands on A's.
@@ -130,8 +134,8 @@ import Testing
         }
     }
 
-    /// B's ticket made while B's connection is being written lands on B's row whichever gets
-    /// there first, the recorder or the keeper.
+    /// B's ticket and disposition given while B's connection is being written land on B's row
+    /// whichever gets there first, the recorder or the keeper.
     @Test func aTicketRacingTheWriteOfBsRowLandsOnBsRow() async throws {
         try await withTemporaryStore("two-agents-race") { (store: CTIStore) async throws in
             let desk = try await Desk(store)
@@ -146,10 +150,15 @@ import Testing
                         return nil
                     }
                     group.addTask { try await desk.ticket(by: "1002", call: call.id.rawValue, "race") }
+                    group.addTask {
+                        try await desk.keeper.setDisposition(callID: call.id.rawValue, agentID: "1002", disposition: "raced", note: nil)
+                        return nil
+                    }
                     return try await group.reduce(nil) { $0 ?? $1 }
                 }
                 let ticket = try #require(made)
-                #expect(try await store.interactions.find(callID: call.id.rawValue, agent: "1002")?.ticketIDs == [ticket], "round \(round)")
+                let rowB = try await store.interactions.find(callID: call.id.rawValue, agent: "1002")
+                #expect(rowB?.ticketIDs == [ticket] && rowB?.disposition == "raced", "round \(round)")
                 #expect(try await store.interactions.find(callID: call.id.rawValue, agent: "1001")?.ticketIDs == [], "round \(round)")
             }
         }

@@ -11,7 +11,7 @@ import Testing
 /// A caller app_queue connects to 1001, who sends them back to the queue, and then to 1002: the
 /// same Uniqueid (call id) twice, stored as two interactions, each agent's notes on their own.
 extension ObserverModeTests {
-    @Test("one caller connected to two agents (sent back to the queue): two interactions; B's ticket links to B's, A's late disposition to A's; neither sets the other's")
+    @Test("one caller connected to two agents (sent back to the queue): two interactions; B's ticket and disposition during the call land on B's, A's late disposition on A's; neither sets the other's")
     func callReachingTwoAgents() async throws {
         try await ObserverSite.run { site in
             let client = site.client
@@ -53,9 +53,9 @@ extension ObserverModeTests {
                     let duringB = try #require((rest.object?["result"] as? [String: String])?["ticketID"].flatMap { Int64($0) })
                     #expect(try await store.tickets.get(id: duringB).customerID == known.id)
                     #expect(try await store.interactions.find(callID: "obs-2a", agent: "1001")?.ticketIDs == [duringA])
-                    // B has no row yet: B's disposition is refused, not put on A's.
-                    let early = try await socketB.act(.setDisposition(callID: "obs-2a", disposition: "resolved", note: nil))
-                    #expect(!early.ok)
+                    // B's disposition during B's connection waits for B's row, not A's.
+                    let early = try await socketB.act(.setDisposition(callID: "obs-2a", disposition: "on hold", note: nil))
+                    #expect(early.ok, "\(String(describing: early.error))")
                     // A's late disposition goes to A's row while B talks.
                     let late = try await socketA.act(.setDisposition(callID: "obs-2a", disposition: "sent to billing", note: nil))
                     #expect(late.ok, "\(String(describing: late.error))")
@@ -68,13 +68,14 @@ extension ObserverModeTests {
             let tickets = try #require(made.value)
             let (duringA, duringB) = (tickets[0], tickets[1])
             #expect(try await poll(timeout: .seconds(30)) {
-                try await store.interactions.find(callID: "obs-2a", agent: "1002")?.ticketIDs == [duringB]
+                let row = try await store.interactions.find(callID: "obs-2a", agent: "1002")
+                return row?.ticketIDs == [duringB] && row?.disposition == "on hold"
             })
             let rowA = try #require(try await store.interactions.find(callID: "obs-2a", agent: "1001"))
             let rowB = try #require(try await store.interactions.find(callID: "obs-2a", agent: "1002"))
             #expect(rowA.id != rowB.id && rowA.callID == "obs-2a" && rowB.callID == "obs-2a")
             #expect(rowA.ticketIDs == [duringA] && rowA.disposition == "sent to billing")
-            #expect(rowB.disposition == nil && rowA.customerID == known.id && rowB.customerID == known.id)
+            #expect(rowB.disposition == "on hold" && rowA.customerID == known.id && rowB.customerID == known.id)
 
             // B's disposition (REST action) lands on B's row; A's stays.
             let byB = try await client.act(#"{"action":"setDisposition","callID":"obs-2a","disposition":"resolved"}"#, token: b)

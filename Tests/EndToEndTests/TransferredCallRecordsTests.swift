@@ -46,6 +46,9 @@ extension QueueOutcomeTests {
                     let late = try await socketA.act(.setDisposition(callID: channel, disposition: "sent to support", note: nil))
                     #expect(late.ok, "\(String(describing: late.error))")
                     #expect(!(try await socketB.act(.setDisposition(callID: channel, disposition: "mine", note: nil))).ok)
+                    // B's own disposition during the call waits for B's interaction.
+                    let early = try await socketB.act(.setDisposition(callID: second, disposition: "on hold", note: nil))
+                    #expect(early.ok, "\(String(describing: early.error))")
 
                     try callers.hangUp(channel)
                     _ = try await socketB.pop("callEnded", call: second)
@@ -59,7 +62,10 @@ extension QueueOutcomeTests {
             let rowB = try #require(try await run.interaction("\(channel)~t1"))
             #expect(rowA.agent == "1001" && rowB.agent == "1004")
             #expect(rowA.ticketIDs == [duringA] && rowA.disposition == "sent to support")
-            #expect(try await poll(timeout: .seconds(30)) { try await run.store.interactions.get(id: rowB.id).ticketIDs == [duringB] })
+            #expect(try await poll(timeout: .seconds(30)) {
+                let row = try await run.store.interactions.get(id: rowB.id)
+                return row.ticketIDs == [duringB] && row.disposition == "on hold"
+            })
             #expect(try await run.store.tickets.get(id: duringB).customerID == customer.id)
             #expect(try await run.store.tickets.get(id: nosy).customerID == nil)
             #expect(try await run.store.interactions.get(id: rowA.id).ticketIDs == [duringA])

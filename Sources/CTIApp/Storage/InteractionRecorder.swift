@@ -10,7 +10,8 @@ import Telephony
 ///
 /// Each connection to an agent is its own interaction: a caller app_queue connects again after a
 /// transfer back to the queue (observer mode, same call id) gets one row per connection, each
-/// with its agent, and the tickets an agent made during their connection are linked to theirs.
+/// with its agent, and the tickets (and disposition) an agent gave during their connection go
+/// to theirs.
 public actor InteractionRecorder {
     let store: CTIStore
     let wallClock: @Sendable () -> Date
@@ -23,6 +24,10 @@ public actor InteractionRecorder {
         var recording: String?
         /// The agent the call was last offered or connected to.
         var agent: AgentID?
+        /// The agent it is connected to (whose row is written next).
+        var connected: AgentID?
+        /// The disposition (and note) that agent gave during the call, for their row.
+        var disposition: (disposition: String, note: String?)?
     }
 
     private var pending: [CallID: Pending] = [:]
@@ -67,6 +72,7 @@ public actor InteractionRecorder {
         case .connected(let id, let agent, _, let recording):
             pending[id]?.recording = recording
             pending[id]?.agent = agent
+            pending[id]?.connected = agent
         case .ended(let id, let agent, _, let talk):
             await record(id, agent: agent, talk: talk)
             lastCall[agent] = id
@@ -110,11 +116,14 @@ public actor InteractionRecorder {
             logger.error("could not store the interaction", metadata: ["call": "\(id)", "error": "\(error)", "unlinkedTickets": "\(lost)"])
             return
         }
-        // Tickets made during this connection; more may come while linking (``linkWhenStored``
-        // keeps them while `writing` has the call), so take until none is left, then clear
-        // `writing` with no suspension in between.
-        var links = waitingTickets(id, agent: agent)
-        while !links.isEmpty {
+        // Tickets and the disposition given during this connection; more may come while these
+        // are stored (``linkWhenStored`` and ``disposeWhenStored`` keep them while `writing` has
+        // the call), so take until none is left, then clear `writing` with no suspension in between.
+        while true {
+            let links = waitingTickets(id, agent: agent)
+            let disposition = writing[id]?.disposition
+            writing[id]?.disposition = nil
+            if links.isEmpty, disposition == nil { break }
             for link in links {
                 do {
                     try await store.interactions.linkTicket(interactionID: row.id, ticketID: link.ticketID, by: link.agent)
@@ -122,7 +131,13 @@ public actor InteractionRecorder {
                     logger.error("could not link a ticket made during the call", metadata: ["call": "\(id)", "ticket": "\(link.ticketID)", "error": "\(error)"])
                 }
             }
-            links = waitingTickets(id, agent: agent)
+            if let disposition {
+                do {
+                    try await store.interactions.setDisposition(id: row.id, disposition: disposition.disposition, note: disposition.note)
+                } catch {
+                    logger.error("could not store the disposition given during the call", metadata: ["call": "\(id)", "error": "\(error)"])
+                }
+            }
         }
     }
 
@@ -148,6 +163,21 @@ extension InteractionRecorder: LiveCallLookup {
         let id = CallID(callID)
         guard let call = writing[id] ?? pending[id], call.agent?.rawValue == agent else { return false }
         pendingLinks.add(callID: callID, agent: agent, ticketID: ticketID)
+        return true
+    }
+
+    /// Keeps the disposition for the interaction of `agent`'s connection to the call, when the
+    /// call is connected to `agent` (or its row for `agent` is being written); the last one given
+    /// wins.
+    public func disposeWhenStored(callID: String, agent: String, disposition: String, note: String?) -> Bool {
+        let id = CallID(callID)
+        if let call = writing[id] {
+            guard call.agent?.rawValue == agent else { return false }
+            writing[id]?.disposition = (disposition, note)
+            return true
+        }
+        guard pending[id]?.connected?.rawValue == agent else { return false }
+        pending[id]?.disposition = (disposition, note)
         return true
     }
 }

@@ -25,4 +25,8 @@ public protocol LiveCallLookup: Sendable {
     /// or its interaction being written), to be linked to the interaction written for it; false,
     /// keeping nothing, when the call is not live with `agent`.
     func linkWhenStored(ticketID: Int64, callID: String, agent: String) async -> Bool
+    /// Keeps a (valid) disposition and note for `agent`'s connection to `callID` while the call
+    /// is connected to them (or its interaction for them is being written), for the interaction
+    /// written for it; false, keeping nothing, otherwise.
+    func disposeWhenStored(callID: String, agent: String, disposition: String, note: String?) async -> Bool
 }

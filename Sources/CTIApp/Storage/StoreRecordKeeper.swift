@@ -20,9 +20,13 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
         self.liveCalls = liveCalls
     }
 
-    /// On the agent's own newest interaction of the call: a call that reached two agents has one
-    /// per agent, and neither touches the other's (`forbidden`; `notFound` when not stored).
+    /// On the agent's own connection to the call: kept for the live one (the recorder writes it
+    /// with its interaction), else on their newest stored interaction of it. A call that reached
+    /// two agents has one per agent, and neither touches the other's (`forbidden`; `notFound`
+    /// when not stored).
     public func setDisposition(callID: String, agentID: String, disposition: String, note: String?) async throws {
+        _ = try SQLiteInteractionRepository.dispositionText(disposition, note: note)
+        if let liveCalls, await liveCalls.disposeWhenStored(callID: callID, agent: agentID, disposition: disposition, note: note) { return }
         try await store.interactions.setDisposition(callID: callID, agent: agentID, disposition: disposition, note: note)
     }
 
