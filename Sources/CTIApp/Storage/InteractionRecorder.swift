@@ -32,7 +32,8 @@ public actor InteractionRecorder {
 
     private var pending: [CallID: Pending] = [:]
     /// Calls taken off `pending` whose interaction is being written (for ``liveCall(_:)``), with
-    /// the agent of the row being written; cleared only once no ticket waits for that row.
+    /// the agent of the row being written; cleared only once no ticket or disposition waits for
+    /// that row.
     private var writing: [CallID: Pending] = [:]
     /// Each agent's last call, and since when the agent wraps up after it.
     private var lastCall: [AgentID: CallID] = [:]
