@@ -5,7 +5,9 @@ import Synchronization
 /// as it has written that agent's interaction of the call.
 ///
 /// Kept by call and agent: a call connected to agent A, sent back to the queue and connected to
-/// agent B has one interaction per agent, and B's tickets wait for B's, not A's.
+/// agent B has one interaction per agent, and B's tickets wait for B's, not A's. A ticket whose
+/// agent never gets an interaction of the call (offered but not connected, or a call id that is
+/// not theirs) is dropped, unlinked, after `keepFor`.
 public final class PendingTicketLinks: Sendable {
     struct Link: Sendable, Hashable {
         var ticketID: Int64
@@ -17,26 +19,43 @@ public final class PendingTicketLinks: Sendable {
         var agent: String
     }
 
-    private let links = Mutex<[Key: [Link]]>([:])
+    private struct Waiting {
+        var links: [Link] = []
+        var since: ContinuousClock.Instant
+    }
 
-    public init() {}
+    private let waiting = Mutex<[Key: Waiting]>([:])
+    private let keepFor: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    /// Keeps `ticketID`, made by `agent` for their connection to `callID`.
+    /// `keepFor`: how long a ticket waits for its agent's interaction of the call (longer than
+    /// any call); `now`: the clock that measures it.
+    public init(keepFor: Duration = .seconds(24 * 3_600), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.keepFor = keepFor
+        self.now = now
+    }
+
+    /// Keeps `ticketID`, made by `agent` for their connection to `callID`; drops what waited
+    /// longer than `keepFor`.
     func add(callID: String, agent: String, ticketID: Int64) {
-        links.withLock { $0[Key(callID: callID, agent: agent), default: []].append(Link(ticketID: ticketID, agent: agent)) }
+        let now = now()
+        waiting.withLock { waiting in
+            waiting = waiting.filter { now - $0.value.since < keepFor }
+            waiting[Key(callID: callID, agent: agent), default: Waiting(since: now)].links.append(Link(ticketID: ticketID, agent: agent))
+        }
     }
 
     /// The links `agent` made for `callID`, handed to exactly one caller.
     func take(callID: String, agent: String) -> [Link] {
-        links.withLock { $0.removeValue(forKey: Key(callID: callID, agent: agent)) ?? [] }
+        waiting.withLock { $0.removeValue(forKey: Key(callID: callID, agent: agent))?.links ?? [] }
     }
 
     /// Every agent's links for `callID` (the call ended with no agent, e.g. abandoned), handed
     /// to exactly one caller, oldest ticket first.
     func takeAll(callID: String) -> [Link] {
-        links.withLock { links in
-            let keys = links.keys.filter { $0.callID == callID }
-            return keys.flatMap { links.removeValue(forKey: $0) ?? [] }.sorted { $0.ticketID < $1.ticketID }
+        waiting.withLock { waiting in
+            let keys = waiting.keys.filter { $0.callID == callID }
+            return keys.flatMap { waiting.removeValue(forKey: $0)?.links ?? [] }.sorted { $0.ticketID < $1.ticketID }
         }
     }
 }
