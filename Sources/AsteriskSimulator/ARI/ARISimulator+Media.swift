@@ -164,8 +164,13 @@ extension ARISimulator {
         return ARISimPendingWAV(url: fileURL(name), milliseconds: milliseconds, recording: recording, application: entry.application)
     }
 
-    /// Writes a finished recording's WAV, then sends `RecordingFinished` (or `RecordingFailed`).
+    /// Writes a finished recording's WAV on the recording writer, then sends `RecordingFinished`
+    /// (or `RecordingFailed`).
     func write(_ pending: ARISimPendingWAV) {
+        recordingWriter.async { self.writeNow(pending) }
+    }
+
+    private func writeNow(_ pending: ARISimPendingWAV) {
         var recording = pending.recording
         do {
             try FileManager.default.createDirectory(at: pending.url.deletingLastPathComponent(), withIntermediateDirectories: true)

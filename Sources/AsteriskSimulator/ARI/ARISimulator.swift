@@ -23,6 +23,10 @@ public final class ARISimulator: Service, Sendable {
     let logger: Logger
     /// Every REST request answered, for tests and benchmarks.
     public let requestLog = ARISimRequestLog()
+    /// Writes finished recordings' WAVs in order, off the threads that answer requests (as
+    /// Asterisk records in threads of its own): a stop returns at once, `RecordingFinished` follows
+    /// the write.
+    let recordingWriter = DispatchQueue(label: "ctibridge.simulator.ari.recordings")
 
     private struct Runtime {
         /// The port listening now.

@@ -40,7 +40,7 @@ struct ARISimRecording {
 }
 
 /// A stopped recording whose WAV is still to be written (outside the world lock).
-struct ARISimPendingWAV {
+struct ARISimPendingWAV: Sendable {
     var url: URL
     var milliseconds: Int
     var recording: ARILiveRecording
