@@ -117,7 +117,7 @@ struct CTILoadBenchmark: AsyncParsableCommand {
         await group.triggerGracefulShutdown()
         try? await waitUntil(timeout: 30) { await centre.hub.connectionCounts.agentSockets == 0 }
         _ = await service.result
-        driver.finish()
+        await driver.finish()
         try? store.close()
     }
 }

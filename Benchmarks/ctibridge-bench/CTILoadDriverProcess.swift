@@ -8,6 +8,8 @@ final class CTILoadDriverProcess: Sendable {
     private let process: Process
     private let input: FileHandle
     private nonisolated(unsafe) var lines: AsyncStream<String>.AsyncIterator
+    /// Yields the driver's exit status once it has ended.
+    private let ended: AsyncStream<Int32>
 
     init(options: CTILoadOptions, directory: String, password: String) throws {
         let process = Process()
@@ -20,6 +22,12 @@ final class CTILoadDriverProcess: Sendable {
         process.standardOutput = stdout
         lines = LineStream.lines(of: stdout.fileHandleForReading).makeAsyncIterator()
         input = stdin.fileHandleForWriting
+        let (exit, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { ended in
+            exited.yield(ended.terminationStatus)
+            exited.finish()
+        }
+        self.ended = exit
         try process.run()
         self.process = process
     }
@@ -35,10 +43,10 @@ final class CTILoadDriverProcess: Sendable {
 
     func send(_ line: String) { LineStream.write(line, to: input) }
 
-    /// Closes the driver's input, which ends it, and waits for it.
-    func finish() {
+    /// Closes the driver's input, which ends it, and waits for it (without blocking a thread).
+    func finish() async {
         try? input.close()
-        process.waitUntilExit()
+        for await _ in ended {}
     }
 
     /// Stops the driver if it still runs (an error ended the benchmark early).
