@@ -251,7 +251,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", "TestSupport", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
+                "AMI", "CTIApp", "CTIServer", "CTICore", "FlowYAML", "Storage", "Telephony", "TestSupport", logging, httpClient, nioCore, nioHTTP1, httpTypes, wsClient,
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -30,7 +30,7 @@ public struct ACDAgentActions: AgentActionHandler {
             return Self.reject(action, .forbidden, error.message)
         } catch {
             logger.warning("agent action failed", metadata: ["action": "\(action.name)", "error": "\(error)"])
-            return Self.reject(action, .actionRejected, "\(error)")
+            return CTIActionReply(action: action.name, ok: false, error: CTIProtocolError(refusing: error))
         }
     }
 

@@ -47,7 +47,7 @@ public struct ObserverAgentActions: AgentActionHandler {
             }
         } catch {
             logger.warning("agent action failed", metadata: ["action": "\(action.name)", "error": "\(error)"])
-            return Self.reject(action, .actionRejected, "\(error)")
+            return CTIActionReply(action: action.name, ok: false, error: CTIProtocolError(refusing: error))
         }
     }
 

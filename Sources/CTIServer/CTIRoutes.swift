@@ -44,7 +44,7 @@ struct CTIRoutes: Sendable {
                 throw HTTPError(.badRequest, message: "invalid action: \(describe(error))")
             }
             let reply = await dependencies.actions.perform(action, for: principal)
-            return EditedResponse(status: reply.ok ? .ok : .unprocessableContent, response: JSONBody(reply))
+            return EditedResponse(status: reply.ok ? .ok : Self.status(refusing: reply.error), response: JSONBody(reply))
         }
         router.get("/api/wallboard") { request, _ in
             guard try await principal(request).role.canWatchWallboard else {
@@ -88,6 +88,15 @@ struct CTIRoutes: Sendable {
             throw HTTPError(.unauthorized, message: "invalid or expired token")
         }
         return principal
+    }
+
+    /// The HTTP status of a refused action: 403 and 404 as the REST API answers them, else 422.
+    static func status(refusing error: CTIProtocolError?) -> HTTPResponse.Status {
+        switch error?.code {
+        case .forbidden?: .forbidden
+        case .notFound?: .notFound
+        default: .unprocessableContent
+        }
     }
 
     private func describe(_ error: any Error) -> String {

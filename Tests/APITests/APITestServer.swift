@@ -30,8 +30,12 @@ struct APITestServer: Sendable {
         ("bob", .agent, ["sales"]),
     ]
 
+    /// `actions` answers agent actions (socket and `/api/actions`) over the store; nil keeps them in memory.
     @discardableResult
-    static func with<T: Sendable>(access: AccessPolicy = AccessPolicy(), _ body: @Sendable (APITestServer) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        access: AccessPolicy = AccessPolicy(), actions: (@Sendable (CTIStore) -> any AgentActionHandler)? = nil,
+        _ body: @Sendable (APITestServer) async throws -> T
+    ) async throws -> T {
         let directory = NSTemporaryDirectory() + "ctibridge-api-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -59,7 +63,7 @@ struct APITestServer: Sendable {
         }
         let sessions = StoreSessions(store: store)
         let hub = CTIHub(configuration: CTIServerConfiguration(port: 0))
-        var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: InMemoryAgentActions(hub: hub))
+        var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: actions?(store) ?? InMemoryAgentActions(hub: hub))
         dependencies.records = StoreRecords(store: store)
         dependencies.flows = CatalogFlowAdministration(catalog: IVRFlowCatalog(), store: store)
         dependencies.metrics = { "# no metrics\n" }

@@ -84,15 +84,25 @@ import Testing
             await #expect(throws: RepositoryError.forbidden("call call-9 was not handled by agent 1003")) {
                 try await desk.keeper.setDisposition(callID: "call-9", agentID: "1003", disposition: "x", note: nil)
             }
-            await #expect(throws: RepositoryError.forbidden("call call-9 was not handled by agent 1003")) {
+            // B's ticket is not 1003's to see; 1003's own is not for a call 1003 never had.
+            await #expect(throws: RepositoryError.notFound(entity: "ticket", id: "\(duringB)")) {
                 try await desk.keeper.linkTicket(agentID: "1003", callID: "call-9", ticketID: String(duringB))
             }
             let nosy = try await desk.ticket(by: "1003", "Nosy")
             #expect(try await store.tickets.get(id: nosy).customerID == nil)
+            await #expect(throws: RepositoryError.forbidden("call call-9 was not handled by agent 1003")) {
+                try await desk.keeper.linkTicket(agentID: "1003", callID: "call-9", ticketID: String(nosy))
+            }
             #expect(try await store.interactions.get(id: a.id).ticketIDs.sorted() == [duringA, lateA].sorted())
             #expect(try await store.interactions.get(id: b.id).ticketIDs == [duringB])
 
-            // Linking an existing ticket goes to the linking agent's own row; an unknown ticket is not found.
+            // Linking an existing ticket goes to the linking agent's own row, if they may see it:
+            // A's ticket is hidden from B (refused as an unknown ticket is) until assigned to B.
+            await #expect(throws: RepositoryError.notFound(entity: "ticket", id: "\(lateA)")) {
+                try await desk.keeper.linkTicket(agentID: "1002", callID: "call-9", ticketID: "T-\(lateA)")
+            }
+            #expect(try await store.interactions.get(id: b.id).ticketIDs == [duringB])
+            _ = try await store.tickets.update(id: lateA, TicketUpdate(assignee: .agent("1002")), by: "supervisor")
             try await desk.keeper.linkTicket(agentID: "1002", callID: "call-9", ticketID: "T-\(lateA)")
             #expect(try await store.interactions.get(id: b.id).ticketIDs.sorted() == [duringB, lateA].sorted())
             await #expect(throws: RepositoryError.notFound(entity: "ticket", id: "9999")) {

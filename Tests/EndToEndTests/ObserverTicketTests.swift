@@ -40,7 +40,7 @@ extension ObserverModeTests {
                     #"{"action":"createTicket","callID":"obs-t1","subject":"x","description":"","priority":"whenever"}"#, token: agent)
                 #expect(bad.status == 422)
                 let error = bad.object?["error"] as? [String: Any]
-                #expect(error?["code"] as? String == "actionRejected", "\(String(decoding: bad.body, as: UTF8.self))")
+                #expect(error?["code"] as? String == "validationFailed", "\(String(decoding: bad.body, as: UTF8.self))")
                 #expect((error?["message"] as? String)?.contains("priority") == true)
 
                 #expect(site.hangUp("obs-t1"))

@@ -87,12 +87,27 @@ public struct StoreRecordKeeper: AgentRecordKeeper {
 
     /// Links an existing ticket to the agent's own connection to the call (kept for it while it
     /// is live); `forbidden` for a call only other agents handled, `notFound` for an unknown call
-    /// or ticket.
+    /// or ticket. A ticket the sharing rules hide from the agent (as on the REST API) is refused
+    /// exactly like one that does not exist.
     public func linkTicket(agentID: String, callID: String, ticketID: String) async throws {
         guard let id = Int64(ticketID.hasPrefix("T-") ? String(ticketID.dropFirst(2)) : ticketID) else {
             throw RepositoryError.validation(CRMValidationError(issues: [ValidationIssue(field: "ticketID", message: "must be a ticket id")]))
         }
-        _ = try await store.tickets.get(id: id)
+        let ticket = try await store.tickets.get(id: id)
+        guard store.configuration.access.canSee(ticket, by: try await principal(ofAgent: agentID)) else {
+            throw RepositoryError.notFound(entity: "ticket", id: "\(id)")
+        }
         try await link(id, toCall: callID, agentID: agentID, waiting: false)
+    }
+
+    /// The agent as the sharing rules know them: their active user (an agent's id is their
+    /// username), with its role and groups; without one, an agent of no group, who sees only the
+    /// tickets they made or are assigned.
+    private func principal(ofAgent agentID: String) async throws -> Principal {
+        do {
+            let user = try await store.users.get(username: agentID)
+            if user.isActive { return user.principal }
+        } catch RepositoryError.notFound {}
+        return Principal(userID: 0, username: agentID, role: .agent, groups: [])
     }
 }

@@ -27,8 +27,13 @@ public struct CTIProtocolError: Error, Codable, Sendable, Hashable, CustomString
         public static let tokenRevoked = Code(rawValue: "tokenRevoked")
         /// An acknowledgement names a sequence number never issued.
         public static let invalidSequence = Code(rawValue: "invalidSequence")
-        /// The action was refused by the ACD or ticket system.
+        /// The action was refused by the ACD or ticket system (for example a call in the wrong state).
         public static let actionRejected = Code(rawValue: "actionRejected")
+        /// A record the action names does not exist, or the agent may not see it (both are
+        /// answered alike, so a refusal tells nothing about records the agent cannot see).
+        public static let notFound = Code(rawValue: "notFound")
+        /// The action's input is invalid; the message names every bad field.
+        public static let validationFailed = Code(rawValue: "validationFailed")
     }
 
     public var code: Code

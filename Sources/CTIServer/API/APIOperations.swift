@@ -19,7 +19,7 @@ public enum APIOperations {
               body: .ref("LoginRequest"), reply: .json(.ref("SessionGrant"))),
         .init("GET", "/api/me", tag: "session", "Who the token belongs to.", reply: .json(.ref("Principal"))),
         .init("POST", "/api/actions", tag: "agent", "An agent action (the REST twin of socket actions).", body: .any,
-              reply: .json(.any)),
+              reply: .json(.any), errors: [404]),
         .init("GET", "/api/wallboard", tag: "supervisor", "The latest wallboard snapshot.", reply: .json(.any)),
         .init("GET", "/api/erlang", tag: "supervisor", "Erlang C staffing for one interval.",
               query: [
