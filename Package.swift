@@ -215,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "CTIServerTests",
             dependencies: [
-                "CTIServer", "CTICore", "BrowserSupport", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
+                "CTIServer", "CTICore", "BrowserSupport", "TestSupport", nioCore, nioPosix, nioHTTP1, logging, wsClient, httpClient, httpTypes,
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -263,7 +263,7 @@ let package = Package(
         .testTarget(
             name: "QATests",
             dependencies: [
-                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport",
+                "CTIApp", "CTIDemo", "CTICore", "CTIServer", "Storage", "Telephony", "ARI", "AsteriskSimulator", "BrowserSupport", "TestSupport",
                 logging, httpClient, nioCore, nioPosix, nioHTTP1, httpTypes, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
@@ -50,43 +51,45 @@ struct ControllerFixture: Sendable {
         _ engine: ACDConfiguration, announce: Double? = nil, clock: ACDClock = .continuous(), prepare: @Sendable (inout ACDControllerConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (ControllerFixture) async throws -> Void
     ) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acd-wiring-\(UUID().uuidString)")
-        var simConfiguration = ARISimulatorConfiguration(username: "ctibridge", password: "s3cret", recordingsDirectory: folder)
-        simConfiguration.eventDelay = .milliseconds(5)
-        simConfiguration.answerDelay = .milliseconds(40)
-        let simulator = ARISimulator(configuration: simConfiguration, logger: Logger(label: "test.ari-sim"))
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await simulator.run() }
-            let base = await simulator.baseURL()
-            var ariConfiguration = ARIConfiguration(
-                baseURL: base, credentials: ARICredentials(username: "ctibridge", password: "s3cret"), application: application)
-            ariConfiguration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-            let client = ARIEventsClient(configuration: ariConfiguration, logger: Logger(label: "test.ari"), randomSeed: 7)
-            let ready = client.subscribe()
-            let feed = client.subscribe()
-            group.addTask { try await client.run() }
-            for await event in ready {
-                if case .resynced = event { break }
+        try await withNetworkTestSlot {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acd-wiring-\(UUID().uuidString)")
+            var simConfiguration = ARISimulatorConfiguration(username: "ctibridge", password: "s3cret", recordingsDirectory: folder)
+            simConfiguration.eventDelay = .milliseconds(5)
+            simConfiguration.answerDelay = .milliseconds(40)
+            let simulator = ARISimulator(configuration: simConfiguration, logger: Logger(label: "test.ari-sim"))
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await simulator.run() }
+                let base = await simulator.baseURL()
+                var ariConfiguration = ARIConfiguration(
+                    baseURL: base, credentials: ARICredentials(username: "ctibridge", password: "s3cret"), application: application)
+                ariConfiguration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+                let client = ARIEventsClient(configuration: ariConfiguration, logger: Logger(label: "test.ari"), randomSeed: 7)
+                let ready = client.subscribe()
+                let feed = client.subscribe()
+                group.addTask { try await client.run() }
+                for await event in ready {
+                    if case .resynced = event { break }
+                }
+                ready.cancel()
+                var configuration = ACDControllerConfiguration(
+                    engine: engine,
+                    agentEndpoints: Dictionary(uniqueKeysWithValues: engine.agents.map { agent in
+                        (agent.id, "PJSIP/10" + String(agent.id.rawValue.dropFirst()).leftPadded(2))
+                    }))
+                configuration.announcementInterval = announce
+                prepare(&configuration)
+                let controller = try ACDController(configuration: configuration, rest: client.rest, clock: clock)
+                let log = EventLog()
+                let stream = controller.events()
+                group.addTask {
+                    for await event in stream { log.append(event) }
+                }
+                group.addTask { await controller.run(events: feed) }
+                try await body(ControllerFixture(simulator: simulator, controller: controller, rest: client.rest, log: log))
+                await controller.shutdown()
+                group.cancelAll()
             }
-            ready.cancel()
-            var configuration = ACDControllerConfiguration(
-                engine: engine,
-                agentEndpoints: Dictionary(uniqueKeysWithValues: engine.agents.map { agent in
-                    (agent.id, "PJSIP/10" + String(agent.id.rawValue.dropFirst()).leftPadded(2))
-                }))
-            configuration.announcementInterval = announce
-            prepare(&configuration)
-            let controller = try ACDController(configuration: configuration, rest: client.rest, clock: clock)
-            let log = EventLog()
-            let stream = controller.events()
-            group.addTask {
-                for await event in stream { log.append(event) }
-            }
-            group.addTask { await controller.run(events: feed) }
-            try await body(ControllerFixture(simulator: simulator, controller: controller, rest: client.rest, log: log))
-            await controller.shutdown()
-            group.cancelAll()
         }
     }
 

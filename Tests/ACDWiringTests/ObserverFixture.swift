@@ -15,31 +15,33 @@ struct ObserverFixture: Sendable {
     let log: EventLog
 
     static func with(noAnswer: Double = 0, _ body: @escaping @Sendable (ObserverFixture) async throws -> Void) async throws {
-        let clock = ManualClock()
-        var pbx = SimulatedPBX.demo(bootTime: WallTime.captureEpoch - .seconds(873))
-        pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: noAnswer)
-        var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "s3cret")])
-        configuration.tick = .milliseconds(5)
-        let simulator = AMISimulator(
-            configuration: configuration, pbx: pbx, clock: SimulationClock(clock, epoch: .captureEpoch), logger: Logger(label: "test.ami-sim"))
-        let port = try await simulator.start()
-        var clientConfiguration = AMIClientConfiguration(
-            host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: "s3cret", method: .md5, events: "on"))
-        clientConfiguration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-        let client = AMIClient(configuration: clientConfiguration, logger: Logger(label: "test.ami"), randomSeed: 1)
-        let feed = client.subscribe()
-        let observer = AppQueueObserver(client: client, clock: ACDClock(clock))
-        let log = EventLog()
-        let stream = observer.events()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await client.run() }
-            group.addTask { for await event in stream { log.append(event) } }
-            group.addTask { await observer.run(events: feed) }
-            _ = await log.next { if case .agentState("Bob", .ready) = $0 { true } else { nil } }
-            try await body(ObserverFixture(simulator: simulator, observer: observer, clock: clock, log: log))
-            group.cancelAll()
+        try await withNetworkTestSlot {
+            let clock = ManualClock()
+            var pbx = SimulatedPBX.demo(bootTime: WallTime.captureEpoch - .seconds(873))
+            pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: noAnswer)
+            var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "s3cret")])
+            configuration.tick = .milliseconds(5)
+            let simulator = AMISimulator(
+                configuration: configuration, pbx: pbx, clock: SimulationClock(clock, epoch: .captureEpoch), logger: Logger(label: "test.ami-sim"))
+            let port = try await simulator.start()
+            var clientConfiguration = AMIClientConfiguration(
+                host: "127.0.0.1", port: port, credentials: AMICredentials(username: "ctibridge", secret: "s3cret", method: .md5, events: "on"))
+            clientConfiguration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+            let client = AMIClient(configuration: clientConfiguration, logger: Logger(label: "test.ami"), randomSeed: 1)
+            let feed = client.subscribe()
+            let observer = AppQueueObserver(client: client, clock: ACDClock(clock))
+            let log = EventLog()
+            let stream = observer.events()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await client.run() }
+                group.addTask { for await event in stream { log.append(event) } }
+                group.addTask { await observer.run(events: feed) }
+                _ = await log.next { if case .agentState("Bob", .ready) = $0 { true } else { nil } }
+                try await body(ObserverFixture(simulator: simulator, observer: observer, clock: clock, log: log))
+                group.cancelAll()
+            }
+            try await simulator.stop()
         }
-        try await simulator.stop()
     }
 
     /// A caller originated into `queue-in` (Queue(support)) with preset ids.

@@ -60,7 +60,7 @@ struct FrameDecoderCaptureTests {
         let body = ByteBuffer(bytes: bytes[greetingEnd...])
         let expected = reference.messages.map { AMIFrame.message($0) }
         // Thousands of splits: run them off the cooperative pool the other tests share.
-        try await offCooperativePool {
+        try await inBackground {
             try ByteToMessageDecoderVerifier.verifyDecoder(
                 inputOutputPairs: [(body, expected)], decoderFactory: { AMIFrameDecoder(expectGreeting: false) })
         }

@@ -36,61 +36,63 @@ struct APITestServer: Sendable {
         access: AccessPolicy = AccessPolicy(), actions: (@Sendable (CTIStore) -> any AgentActionHandler)? = nil,
         _ body: @Sendable (APITestServer) async throws -> T
     ) async throws -> T {
-        let directory = NSTemporaryDirectory() + "ctibridge-api-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = try StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false)
-        configuration.weakPasswordHashingForTests = true  // dozens of users per run; hash strength is tested in StorageTests
-        let settings = configuration
-        // Opening migrates synchronously: done on a thread of its own, not on the cooperative pool other tests share.
-        let store = try await offCooperativePool { try CTIStore.open(settings) }
-        defer { try? store.close() }
-        var tokens: [String: String] = [:]
-        var userIDs: [String: Int64] = [:]
-        for (username, role, groups) in people {
-            // Inserted directly, so the fixture spends no time hashing passwords nobody types.
-            let id = try await store.database.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO users (username, display_name, role, groups, password_hash, is_active, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, 'unusable', 1, 0, 0)
-                        """,
-                    arguments: [username, username.capitalized, role.rawValue, String(decoding: try JSONEncoder().encode(groups), as: UTF8.self)])
-                return db.lastInsertedRowID
+        try await withNetworkTestSlot {
+            let directory = NSTemporaryDirectory() + "ctibridge-api-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            var configuration = try StorageConfiguration(path: directory + "/api.sqlite", defaultCountry: "VN", access: access, fullSync: false)
+            configuration.weakPasswordHashingForTests = true  // dozens of users per run; hash strength is tested in StorageTests
+            let settings = configuration
+            // Opening migrates synchronously: done on a thread of its own, not on the cooperative pool other tests share.
+            let store = try await offCooperativePool { try CTIStore.open(settings) }
+            defer { try? store.close() }
+            var tokens: [String: String] = [:]
+            var userIDs: [String: Int64] = [:]
+            for (username, role, groups) in people {
+                // Inserted directly, so the fixture spends no time hashing passwords nobody types.
+                let id = try await store.database.write { db in
+                    try db.execute(
+                        sql: """
+                            INSERT INTO users (username, display_name, role, groups, password_hash, is_active, created_at, updated_at)
+                            VALUES (?, ?, ?, ?, 'unusable', 1, 0, 0)
+                            """,
+                        arguments: [username, username.capitalized, role.rawValue, String(decoding: try JSONEncoder().encode(groups), as: UTF8.self)])
+                    return db.lastInsertedRowID
+                }
+                userIDs[username] = id
+                tokens[username] = try await store.users.issueAPIToken(userID: id, name: "tests", by: "fixture").token
             }
-            userIDs[username] = id
-            tokens[username] = try await store.users.issueAPIToken(userID: id, name: "tests", by: "fixture").token
-        }
-        let sessions = StoreSessions(store: store)
-        let hub = CTIHub(configuration: CTIServerConfiguration(port: 0))
-        var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: actions?(store) ?? InMemoryAgentActions(hub: hub))
-        dependencies.records = StoreRecords(store: store)
-        dependencies.flows = CatalogFlowAdministration(catalog: IVRFlowCatalog(), store: store)
-        dependencies.metrics = { "# no metrics\n" }
-        dependencies.qa = StoreQAService(store: store, settings: QASettings())
-        var logger = Logger(label: "api.test")
-        logger.logLevel = .warning
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(
-            configuration: CTIServerConfiguration(port: 0), dependencies: dependencies, hub: hub, logger: logger,
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        let frozenTokens = tokens
-        let frozenIDs = userIDs
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.runService()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            let server = APITestServer(store: store, port: port, tokens: frozenTokens, userIDs: frozenIDs)
-            do {
-                let result = try await body(server)
-                group.cancelAll()
-                return result
-            } catch {
-                group.cancelAll()
-                throw error
+            let sessions = StoreSessions(store: store)
+            let hub = CTIHub(configuration: CTIServerConfiguration(port: 0))
+            var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: actions?(store) ?? InMemoryAgentActions(hub: hub))
+            dependencies.records = StoreRecords(store: store)
+            dependencies.flows = CatalogFlowAdministration(catalog: IVRFlowCatalog(), store: store)
+            dependencies.metrics = { "# no metrics\n" }
+            dependencies.qa = StoreQAService(store: store, settings: QASettings())
+            var logger = Logger(label: "api.test")
+            logger.logLevel = .warning
+            let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+            let app = buildApplication(
+                configuration: CTIServerConfiguration(port: 0), dependencies: dependencies, hub: hub, logger: logger,
+                onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+            let frozenTokens = tokens
+            let frozenIDs = userIDs
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await app.runService()
+                    return nil
+                }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                let server = APITestServer(store: store, port: port, tokens: frozenTokens, userIDs: frozenIDs)
+                do {
+                    let result = try await body(server)
+                    group.cancelAll()
+                    return result
+                } catch {
+                    group.cancelAll()
+                    throw error
+                }
             }
         }
     }

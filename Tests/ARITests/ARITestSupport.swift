@@ -1,3 +1,4 @@
+import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
@@ -35,19 +36,21 @@ func withSimulator<T: Sendable>(
     _ simulator: ARISimulator = makeSimulator(),
     _ body: @escaping @Sendable (ARISimulator, String) async throws -> T
 ) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await simulator.run()
-            return nil
-        }
-        group.addTask { try await body(simulator, await simulator.baseURL()) }
-        while let result = try await group.next() {
-            if let result {
-                group.cancelAll()
-                return result
+    try await withNetworkTestSlot {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await simulator.run()
+                return nil
             }
+            group.addTask { try await body(simulator, await simulator.baseURL()) }
+            while let result = try await group.next() {
+                if let result {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw CancellationError()
         }
-        throw CancellationError()
     }
 }
 

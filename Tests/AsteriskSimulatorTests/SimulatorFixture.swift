@@ -1,3 +1,4 @@
+import TestSupport
 import AMI
 import AsteriskSimulator
 import CTICore
@@ -30,24 +31,26 @@ func clientConfiguration(port: Int, method: AMICredentials.Method = .md5, events
 func withClient<T: Sendable>(
     _ configuration: AMIClientConfiguration, _ body: @escaping @Sendable (AMIClient, AMIEventSubscription) async throws -> T
 ) async throws -> T {
-    let client = AMIClient(configuration: configuration, logger: Logger(label: "test.client"), randomSeed: 1)
-    let events = client.subscribe()
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await client.run()
-            return nil
-        }
-        group.addTask {
-            for await event in events { if case .resynced = event { break } }
-            return try await body(client, events)
-        }
-        while let result = try await group.next() {
-            if let result {
-                group.cancelAll()
-                return result
+    try await withNetworkTestSlot {
+        let client = AMIClient(configuration: configuration, logger: Logger(label: "test.client"), randomSeed: 1)
+        let events = client.subscribe()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await client.run()
+                return nil
             }
+            group.addTask {
+                for await event in events { if case .resynced = event { break } }
+                return try await body(client, events)
+            }
+            while let result = try await group.next() {
+                if let result {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw CancellationError()
         }
-        throw CancellationError()
     }
 }
 

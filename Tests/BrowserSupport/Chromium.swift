@@ -55,13 +55,16 @@ public final class Chromium: Sendable {
         throw Failure(description: "chromium did not open its DevTools port")
     }
 
-    /// Stops the browser and removes its profile.
+    /// Stops the browser and removes its profile once it has exited. Returns at once: the wait is
+    /// on a thread of its own, not on the cooperative pool the other tests share.
     public func close() {
         process.withLock { process in
             if process.isRunning { process.terminate() }
-            process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(at: profile)
+        Thread {
+            self.process.withLock { $0.waitUntilExit() }
+            try? FileManager.default.removeItem(at: self.profile)
+        }.start()
     }
 
     /// The WebSocket URL of the first page target.

@@ -11,6 +11,8 @@ public actor FrameInbox {
     private var finished = false
     private var waiter: CheckedContinuation<String?, Never>?
     private var timedOut = false
+    /// Counts waits, so a timer of an earlier wait that fires late cannot end a later one.
+    private var wait = 0
 
     public init() {}
 
@@ -38,9 +40,11 @@ public actor FrameInbox {
         if !buffer.isEmpty { return buffer.removeFirst() }
         if finished { return nil }
         timedOut = false
+        wait += 1
+        let thisWait = wait
         let timer = Task {
             try await Task.sleep(for: timeout)
-            self.expire()
+            self.expire(thisWait)
         }
         defer { timer.cancel() }
         let value = await withCheckedContinuation { self.waiter = $0 }
@@ -54,8 +58,8 @@ public actor FrameInbox {
     /// Frames already received and not read.
     public var pending: Int { buffer.count }
 
-    private func expire() {
-        guard let waiter else { return }
+    private func expire(_ expiring: Int) {
+        guard expiring == wait, let waiter else { return }
         self.waiter = nil
         timedOut = true
         waiter.resume(returning: nil)

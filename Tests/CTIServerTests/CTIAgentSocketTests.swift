@@ -131,10 +131,14 @@ import WSCore
 
     @Test func revokedTokenClosesItsSocketsWith1008() async throws {
         try await CTITestServer.with { server in
+            // Revoked only once both sockets have their welcome (a socket that had to connect
+            // once more must not find its token revoked).
+            let (welcomed, welcome) = AsyncStream.makeStream(of: Void.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     let close = try await CTITestSocket.connect("\(server.ws)/ws/agent?token=tok-alice") { socket in
                         _ = try await Self.welcome(socket)
+                        welcome.yield()
                         #expect(try await socket.nextError().code == .tokenRevoked)
                         #expect(try await socket.next() == nil)
                     }
@@ -144,9 +148,12 @@ import WSCore
                     // Alice's other session is not revoked and keeps receiving.
                     try await CTITestSocket.connect("\(server.ws)/ws/agent?token=tok-alice-2") { socket in
                         _ = try await Self.welcome(socket)
+                        welcome.yield()
                         #expect(try await socket.nextPop().1.callID == "after-revoke")
                     }
                 }
+                var welcomes = welcomed.makeAsyncIterator()
+                for _ in 0..<2 { await welcomes.next() }
                 try await Self.waitForSockets(server.hub, 2)
                 server.auth.revoke(token: "tok-alice")
                 try await Self.waitForSockets(server.hub, 1)

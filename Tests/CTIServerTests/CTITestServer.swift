@@ -1,3 +1,4 @@
+import TestSupport
 import InMemoryLogging
 import CTICore
 import Hummingbird
@@ -27,44 +28,46 @@ struct CTITestServer: Sendable {
         readiness: any CTIReadiness = AlwaysReady(),
         _ body: @Sendable (CTITestServer) async throws -> T
     ) async throws -> T {
-        let hub = CTIHub(configuration: configuration)
-        let auth = StaticTokenAuthenticator(
-            tokens: ["tok-alice": alice, "tok-alice-2": alice, "tok-bob": bob, "tok-sue": sue, "tok-quinn": quinn],
-            users: [
-                .init(username: "alice", password: "alice-pw", principal: alice),
-                .init(username: "sue", password: "sue-pw", principal: sue),
-            ])
-        let actions = InMemoryAgentActions(hub: hub)
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        // Everything the server logs is kept, so a socket test that waits in vain can say what the
-        // server did with it (see `ServerLogs`); only warnings and worse are printed.
-        let recorded = InMemoryLogHandler()
-        var logger = Logger(label: "cti.test") { label in
-            var printed = StreamLogHandler.standardError(label: label)
-            printed.logLevel = .warning
-            var kept = recorded
-            kept.logLevel = .trace
-            return MultiplexLogHandler([printed, kept])
-        }
-        logger.logLevel = .trace
-        let app = buildApplication(
-            configuration: configuration,
-            dependencies: CTIServerDependencies(authenticator: auth, sessions: auth, actions: actions, readiness: readiness),
-            hub: hub, logger: logger,
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.runService()
-                return nil
+        try await withNetworkTestSlot {
+            let hub = CTIHub(configuration: configuration)
+            let auth = StaticTokenAuthenticator(
+                tokens: ["tok-alice": alice, "tok-alice-2": alice, "tok-bob": bob, "tok-sue": sue, "tok-quinn": quinn],
+                users: [
+                    .init(username: "alice", password: "alice-pw", principal: alice),
+                    .init(username: "sue", password: "sue-pw", principal: sue),
+                ])
+            let actions = InMemoryAgentActions(hub: hub)
+            let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+            // Everything the server logs is kept, so a socket test that waits in vain can say what the
+            // server did with it (see `ServerLogs`); only warnings and worse are printed.
+            let recorded = InMemoryLogHandler()
+            var logger = Logger(label: "cti.test") { label in
+                var printed = StreamLogHandler.standardError(label: label)
+                printed.logLevel = .warning
+                var kept = recorded
+                kept.logLevel = .trace
+                return MultiplexLogHandler([printed, kept])
             }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            ServerLogs.register(recorded, port: port)
-            defer { ServerLogs.remove(port: port) }
-            let server = CTITestServer(hub: hub, auth: auth, actions: actions, port: port)
-            let result = try await body(server)
-            group.cancelAll()
-            return result
+            logger.logLevel = .trace
+            let app = buildApplication(
+                configuration: configuration,
+                dependencies: CTIServerDependencies(authenticator: auth, sessions: auth, actions: actions, readiness: readiness),
+                hub: hub, logger: logger,
+                onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await app.runService()
+                    return nil
+                }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                ServerLogs.register(recorded, port: port)
+                defer { ServerLogs.remove(port: port) }
+                let server = CTITestServer(hub: hub, auth: auth, actions: actions, port: port)
+                let result = try await body(server)
+                group.cancelAll()
+                return result
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ struct CTITestSocket: Sendable {
         do {
             return try await connectOnce(url, body)
         } catch let silence as SilentSocket {
-            print("CTITestSocket: \(silence.description.split(separator: "\n").first ?? "") … connecting once more")
+            print("CTITestSocket: \(silence.description) … connecting once more")
             return try await connectOnce(url, body)
         }
     }

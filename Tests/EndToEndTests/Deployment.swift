@@ -61,16 +61,18 @@ final class Deployment: Sendable {
         acd: ACDControllerConfiguration = DemoSite.controller(wrapUp: 4), staff: Bool = true,
         _ body: (Deployment) async throws -> Void
     ) async throws {
-        let deployment = try Deployment(acd: acd)
-        do {
-            try await deployment.startAsterisk()
-            try await deployment.startCentre(staff: staff)
-            try await body(deployment)
-        } catch {
+        try await withNetworkTestSlot {
+            let deployment = try Deployment(acd: acd)
+            do {
+                try await deployment.startAsterisk()
+                try await deployment.startCentre(staff: staff)
+                try await body(deployment)
+            } catch {
+                await deployment.tearDown()
+                throw error
+            }
             await deployment.tearDown()
-            throw error
         }
-        await deployment.tearDown()
     }
 
     /// The contact centre running now.

@@ -54,49 +54,51 @@ struct ObserverSite: Sendable {
 
     /// Starts the simulator and the service, runs `body`, then shuts both down.
     static func run(_ options: Options = Options(), _ body: @Sendable (ObserverSite) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-observer-\(UUID().uuidString)", isDirectory: true)
-        let monitor = folder.appendingPathComponent("monitor", isDirectory: true)
-        try FileManager.default.createDirectory(at: monitor, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = options.log.map { lines in Logger(label: "e2e.observer", factory: { _ in LinesLogHandler(lines: lines) }) }
-            ?? Logger(label: "e2e.observer")
-        logger.logLevel = .warning
+        try await withNetworkTestSlot {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-observer-\(UUID().uuidString)", isDirectory: true)
+            let monitor = folder.appendingPathComponent("monitor", isDirectory: true)
+            try FileManager.default.createDirectory(at: monitor, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var logger = options.log.map { lines in Logger(label: "e2e.observer", factory: { _ in LinesLogHandler(lines: lines) }) }
+                ?? Logger(label: "e2e.observer")
+            logger.logLevel = .warning
 
-        let clock = SimulationClock.system()
-        let boot = clock.now() - .seconds(600)
-        let queues = options.queues.map { spec in
-            SimQueue(name: spec.name, members: spec.members.map { SimQueueMember(name: $0, interface: "Local/\($0)@agents/n", loginTime: boot.seconds) })
+            let clock = SimulationClock.system()
+            let boot = clock.now() - .seconds(600)
+            let queues = options.queues.map { spec in
+                SimQueue(name: spec.name, members: spec.members.map { SimQueueMember(name: $0, interface: "Local/\($0)@agents/n", loginTime: boot.seconds) })
+            }
+            var pbx = SimulatedPBX(bootTime: boot, queues: queues)
+            pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: 0)
+            for spec in options.queues where spec.name != "support" { pbx.settings.queueContexts["\(spec.name)-in"] = spec.name }
+            var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "observer-secret", write: options.write)])
+            if options.monitorRecordings { configuration.monitorDirectory = monitor }
+            let simulator = AMISimulator(configuration: configuration, pbx: pbx, clock: clock, logger: logger)
+            let amiPort = try await simulator.start()
+
+            let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
+            var ami = AMIClientConfiguration(
+                host: "127.0.0.1", port: amiPort, credentials: AMICredentials(username: "ctibridge", secret: "observer-secret", method: .md5))
+            ami.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+            let httpPort = Mutex<Int?>(nil)
+            let centre = ObserverCentre(
+                store: store, ami: ami, server: CTIServerConfiguration(host: "127.0.0.1", port: 0), logger: logger, recording: options.recording,
+                qa: options.monitorRecordings ? QASettings(recordingsDirectory: monitor) : QASettings(), statistics: options.statistics,
+                onServerRunning: { port in httpPort.withLock { $0 = port } })
+            let group = ServiceGroup(configuration: .init(services: [.init(service: centre)], logger: logger))
+            let running = Task { try await group.run() }
+            defer { running.cancel() }
+            #expect(await poll(timeout: .seconds(30)) { centre.client.statistics.isConnected && httpPort.withLock { $0 } != nil })
+            let client = ServiceClient(base: "http://127.0.0.1:\(httpPort.withLock { $0 } ?? 0)")
+            #expect(try await poll(timeout: .seconds(30)) { try await client.request(.GET, "/ready").status == 200 })
+
+            try await body(ObserverSite(monitor: monitor, simulator: simulator, store: store, centre: centre, client: client))
+
+            await group.triggerGracefulShutdown()
+            _ = await running.result
+            try await simulator.stop()
+            try store.close()
         }
-        var pbx = SimulatedPBX(bootTime: boot, queues: queues)
-        pbx.settings.agents = AgentBehaviour(ringSeconds: 1...1, noAnswerProbability: 0)
-        for spec in options.queues where spec.name != "support" { pbx.settings.queueContexts["\(spec.name)-in"] = spec.name }
-        var configuration = AMISimulatorConfiguration(accounts: ["ctibridge": AMISimulatorUser(secret: "observer-secret", write: options.write)])
-        if options.monitorRecordings { configuration.monitorDirectory = monitor }
-        let simulator = AMISimulator(configuration: configuration, pbx: pbx, clock: clock, logger: logger)
-        let amiPort = try await simulator.start()
-
-        let store = try await SeededDemoStore.open(path: folder.appendingPathComponent("ctibridge.sqlite").path)
-        var ami = AMIClientConfiguration(
-            host: "127.0.0.1", port: amiPort, credentials: AMICredentials(username: "ctibridge", secret: "observer-secret", method: .md5))
-        ami.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-        let httpPort = Mutex<Int?>(nil)
-        let centre = ObserverCentre(
-            store: store, ami: ami, server: CTIServerConfiguration(host: "127.0.0.1", port: 0), logger: logger, recording: options.recording,
-            qa: options.monitorRecordings ? QASettings(recordingsDirectory: monitor) : QASettings(), statistics: options.statistics,
-            onServerRunning: { port in httpPort.withLock { $0 = port } })
-        let group = ServiceGroup(configuration: .init(services: [.init(service: centre)], logger: logger))
-        let running = Task { try await group.run() }
-        defer { running.cancel() }
-        #expect(await poll(timeout: .seconds(30)) { centre.client.statistics.isConnected && httpPort.withLock { $0 } != nil })
-        let client = ServiceClient(base: "http://127.0.0.1:\(httpPort.withLock { $0 } ?? 0)")
-        #expect(try await poll(timeout: .seconds(30)) { try await client.request(.GET, "/ready").status == 200 })
-
-        try await body(ObserverSite(monitor: monitor, simulator: simulator, store: store, centre: centre, client: client))
-
-        await group.triggerGracefulShutdown()
-        _ = await running.result
-        try await simulator.stop()
-        try store.close()
     }
 
     /// A customer calls into a dialplan context that runs `Queue(...)`; the caller's channel is `id`.

@@ -1,3 +1,4 @@
+import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
@@ -114,59 +115,61 @@ func withIVR<T: Sendable>(
     lookup: (any IVRCustomerLookup)? = nil,
     _ body: @escaping @Sendable (IVRHarness) async throws -> T
 ) async throws -> T {
-    let recordings = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-tests-\(UUID().uuidString)", isDirectory: true)
-    var simConfiguration = ARISimulatorConfiguration(username: "ctibridge", password: "s3cret", recordingsDirectory: recordings)
-    simConfiguration.mediaDuration = mediaDuration
-    simConfiguration.eventDelay = .milliseconds(5)
-    simConfiguration.answerDelay = .milliseconds(20)
-    let simulator = ARISimulator(configuration: simConfiguration, logger: Logger(label: "test.sim.ari"))
-    let catalog = IVRFlowCatalog()
-    for flow in flows { try catalog.publish(flow, by: "test", at: mondayMorning) }
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await simulator.run()
-            return nil
-        }
-        let baseURL = await simulator.baseURL()
-        var configuration = ARIConfiguration(
-            baseURL: baseURL, credentials: ARICredentials(username: "ctibridge", password: "s3cret"), application: "ctibridge")
-        configuration.requestTimeout = .seconds(20)
-        configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
-        let client = ARIEventsClient(configuration: configuration, logger: Logger(label: "test.ari"), randomSeed: 7)
-        let subscription = client.subscribe()
-        let crm = IVRCustomerDirectory()
-        let outcomes = IVROutcomeLog()
-        let runner = IVRRunner(
-            rest: client.rest, catalog: catalog, routes: routes, lookup: lookup ?? crm, handoff: handoff, sink: outcomes,
-            clock: ContinuousClock(), now: now, logger: Logger(label: "test.ivr"))
-        let harness = IVRHarness(
-            simulator: simulator, runner: runner, rest: client.rest, catalog: catalog, outcomes: outcomes, handoffs: handoff, crm: crm,
-            history: EventHistory(), recordings: recordings)
-        let observed = runner.subscribe(capacity: 100_000)
-        group.addTask {
-            for await event in observed { harness.history.append(event) }
-            return nil
-        }
-        group.addTask {
-            try? await client.run()
-            return nil
-        }
-        group.addTask {
-            await runner.run(events: subscription)
-            return nil
-        }
-        group.addTask {
-            // Start once the first resync is through, so its GETs are not mistaken for the runner's.
-            _ = try await harness.waitForEvent { if case .resynced = $0 { true } else { false } }
-            return try await body(harness)
-        }
-        while let result = try await group.next() {
-            if let result {
-                group.cancelAll()
-                try? FileManager.default.removeItem(at: recordings)
-                return result
+    try await withNetworkTestSlot {
+        let recordings = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-tests-\(UUID().uuidString)", isDirectory: true)
+        var simConfiguration = ARISimulatorConfiguration(username: "ctibridge", password: "s3cret", recordingsDirectory: recordings)
+        simConfiguration.mediaDuration = mediaDuration
+        simConfiguration.eventDelay = .milliseconds(5)
+        simConfiguration.answerDelay = .milliseconds(20)
+        let simulator = ARISimulator(configuration: simConfiguration, logger: Logger(label: "test.sim.ari"))
+        let catalog = IVRFlowCatalog()
+        for flow in flows { try catalog.publish(flow, by: "test", at: mondayMorning) }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await simulator.run()
+                return nil
             }
+            let baseURL = await simulator.baseURL()
+            var configuration = ARIConfiguration(
+                baseURL: baseURL, credentials: ARICredentials(username: "ctibridge", password: "s3cret"), application: "ctibridge")
+            configuration.requestTimeout = .seconds(20)
+            configuration.backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(100))
+            let client = ARIEventsClient(configuration: configuration, logger: Logger(label: "test.ari"), randomSeed: 7)
+            let subscription = client.subscribe()
+            let crm = IVRCustomerDirectory()
+            let outcomes = IVROutcomeLog()
+            let runner = IVRRunner(
+                rest: client.rest, catalog: catalog, routes: routes, lookup: lookup ?? crm, handoff: handoff, sink: outcomes,
+                clock: ContinuousClock(), now: now, logger: Logger(label: "test.ivr"))
+            let harness = IVRHarness(
+                simulator: simulator, runner: runner, rest: client.rest, catalog: catalog, outcomes: outcomes, handoffs: handoff, crm: crm,
+                history: EventHistory(), recordings: recordings)
+            let observed = runner.subscribe(capacity: 100_000)
+            group.addTask {
+                for await event in observed { harness.history.append(event) }
+                return nil
+            }
+            group.addTask {
+                try? await client.run()
+                return nil
+            }
+            group.addTask {
+                await runner.run(events: subscription)
+                return nil
+            }
+            group.addTask {
+                // Start once the first resync is through, so its GETs are not mistaken for the runner's.
+                _ = try await harness.waitForEvent { if case .resynced = $0 { true } else { false } }
+                return try await body(harness)
+            }
+            while let result = try await group.next() {
+                if let result {
+                    group.cancelAll()
+                    try? FileManager.default.removeItem(at: recordings)
+                    return result
+                }
+            }
+            throw CancellationError()
         }
-        throw CancellationError()
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import AsyncHTTPClient
 import CTIApp
 import CTICore
@@ -40,53 +41,55 @@ struct QAFixture: Sendable {
         settings: (URL) -> QASettings = { QASettings(recordingsDirectory: $0) }, links: RecordingPlaybackLinks = RecordingPlaybackLinks(),
         _ body: @Sendable (QAFixture) async throws -> Void
     ) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString)", isDirectory: true)
-        let recordings = folder.appendingPathComponent("recordings", isDirectory: true)
-        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var configuration = try StorageConfiguration(path: folder.appendingPathComponent("qa.sqlite").path, defaultCountry: "VN")
-        configuration.weakPasswordHashingForTests = true  // several users per test; hash strength is tested in StorageTests
-        let store = try CTIStore.open(configuration)
-        var tokens: [String: String] = [:]
-        for (username, role) in people {
-            let user = try await store.users.create(
-                UserDraft(username: username, displayName: username, role: role, groups: role == .agent ? ["floor-1"] : [], password: "qa-test-password-1"),
-                by: "test")
-            tokens[username] = try await store.users.issueAPIToken(userID: user.id, name: "test", by: "test").token
-        }
-        let now = Date()
-        for (index, call) in calls.enumerated() {
-            let name = "acd-\(call.call)"
-            try audio.write(to: recordings.appendingPathComponent("\(name).wav"))
-            try await store.recordings.add(RecordingEntry(
-                id: name, callID: call.call, agentID: call.agent, queue: call.queue, startedAt: now.addingTimeInterval(Double(index - 10)),
-                durationSeconds: call.seconds, format: "wav", location: "\(name).wav"))
-        }
-        let hub = CTIHub(configuration: CTIServerConfiguration(port: 0))
-        let sessions = StoreSessions(store: store)
-        var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: InMemoryAgentActions(hub: hub))
-        dependencies.qa = StoreQAService(store: store, settings: settings(recordings))
-        dependencies.recordingLinks = links
-        var logger = Logger(label: "qa.test")
-        logger.logLevel = .warning
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(
-            configuration: CTIServerConfiguration(port: 0), dependencies: dependencies, hub: hub, logger: logger,
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            let fixture = QAFixture(store: store, folder: folder, recordings: recordings, port: port, tokens: tokens)
-            do {
-                try await body(fixture)
-            } catch {
-                group.cancelAll()
-                throw error
+        try await withNetworkTestSlot {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString)", isDirectory: true)
+            let recordings = folder.appendingPathComponent("recordings", isDirectory: true)
+            try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var configuration = try StorageConfiguration(path: folder.appendingPathComponent("qa.sqlite").path, defaultCountry: "VN")
+            configuration.weakPasswordHashingForTests = true  // several users per test; hash strength is tested in StorageTests
+            let store = try CTIStore.open(configuration)
+            var tokens: [String: String] = [:]
+            for (username, role) in people {
+                let user = try await store.users.create(
+                    UserDraft(username: username, displayName: username, role: role, groups: role == .agent ? ["floor-1"] : [], password: "qa-test-password-1"),
+                    by: "test")
+                tokens[username] = try await store.users.issueAPIToken(userID: user.id, name: "test", by: "test").token
             }
-            group.cancelAll()
+            let now = Date()
+            for (index, call) in calls.enumerated() {
+                let name = "acd-\(call.call)"
+                try audio.write(to: recordings.appendingPathComponent("\(name).wav"))
+                try await store.recordings.add(RecordingEntry(
+                    id: name, callID: call.call, agentID: call.agent, queue: call.queue, startedAt: now.addingTimeInterval(Double(index - 10)),
+                    durationSeconds: call.seconds, format: "wav", location: "\(name).wav"))
+            }
+            let hub = CTIHub(configuration: CTIServerConfiguration(port: 0))
+            let sessions = StoreSessions(store: store)
+            var dependencies = CTIServerDependencies(authenticator: sessions, sessions: sessions, actions: InMemoryAgentActions(hub: hub))
+            dependencies.qa = StoreQAService(store: store, settings: settings(recordings))
+            dependencies.recordingLinks = links
+            var logger = Logger(label: "qa.test")
+            logger.logLevel = .warning
+            let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+            let app = buildApplication(
+                configuration: CTIServerConfiguration(port: 0), dependencies: dependencies, hub: hub, logger: logger,
+                onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.runService() }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                let fixture = QAFixture(store: store, folder: folder, recordings: recordings, port: port, tokens: tokens)
+                do {
+                    try await body(fixture)
+                } catch {
+                    group.cancelAll()
+                    throw error
+                }
+                group.cancelAll()
+            }
+            try store.close()
         }
-        try store.close()
     }
 
     /// An HTTP answer.

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -33,27 +34,29 @@ final class WebhookReceiver: Sendable {
 
     /// Runs the server, calls `body` with its port, then stops it.
     func serve(_ body: @Sendable (Int) async throws -> Void) async throws {
-        let router = Router()
-        router.post("/hook") { request, _ -> Response in
-            let failed = try await self.record(request, path: "/hook")
-            return Response(status: failed ? .internalServerError : .noContent)
-        }
-        router.post("/broken") { request, _ -> Response in
-            _ = try await self.record(request, path: "/broken")
-            return Response(status: .serviceUnavailable)
-        }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "webhook-receiver", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            defer { group.cancelAll() }
-            try await body(port)
+        try await withNetworkTestSlot {
+            let router = Router()
+            router.post("/hook") { request, _ -> Response in
+                let failed = try await self.record(request, path: "/hook")
+                return Response(status: failed ? .internalServerError : .noContent)
+            }
+            router.post("/broken") { request, _ -> Response in
+                _ = try await self.record(request, path: "/broken")
+                return Response(status: .serviceUnavailable)
+            }
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            let app = Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+                logger: Logger(label: "webhook-receiver", factory: { _ in SwiftLogNoOpLogHandler() })
+            )
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.runService() }
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else { return }
+                defer { group.cancelAll() }
+                try await body(port)
+            }
         }
     }
 

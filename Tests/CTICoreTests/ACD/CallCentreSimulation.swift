@@ -39,7 +39,7 @@ struct CallCentreSimulation: Sendable {
     /// run of minutes in a debug build must not hold one of the few cooperative threads that the
     /// network tests running beside it need.
     mutating func run(calls: Int) async throws {
-        self = try await offCooperativePool { [self] in
+        self = try await inBackground { [self] in
             var simulation = self
             try simulation.runHere(calls: calls)
             return simulation

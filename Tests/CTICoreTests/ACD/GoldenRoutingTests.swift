@@ -127,7 +127,7 @@ struct GoldenRoutingTests {
         let draws = 100_000
         // On a thread of its own: a long loop must not hold one of the few cooperative threads the
         // network tests running beside it need.
-        let winsA = try await offCooperativePool { [h] in
+        let winsA = try await inBackground { [h] in
             var h = h
             var wins = 0
             for n in 0..<draws {
