@@ -51,25 +51,22 @@ public actor WallboardPublisher {
     @discardableResult
     public func publishNow() async -> WallboardSnapshot {
         let now = clock.now().seconds
-        var queueRows: [WallboardSnapshot.QueueRow] = []
-        for queue in queues {
-            guard let snapshot = await controller.snapshot(of: queue) else { continue }
-            let statistics = await controller.statistics(ofQueue: queue) ?? QueueStatistics()
-            queueRows.append(WallboardSnapshot.QueueRow(
-                queue: queue.rawValue, name: names[queue.rawValue] ?? queue.rawValue, waiting: snapshot.waiting,
-                longestWaitSeconds: snapshot.longestWait ?? 0, serviceLevelToday: statistics.serviceLevel(formula),
-                answeredToday: statistics.answered, abandonedToday: statistics.abandoned,
-                agentsReady: snapshot.agents[.ready] ?? 0))
+        let reading = await controller.board(queues: queues, agents: agents)
+        let queueRows = reading.queues.map { row in
+            WallboardSnapshot.QueueRow(
+                queue: row.snapshot.queue.rawValue, name: names[row.snapshot.queue.rawValue] ?? row.snapshot.queue.rawValue,
+                waiting: row.snapshot.waiting, longestWaitSeconds: row.snapshot.longestWait ?? 0,
+                serviceLevelToday: row.statistics.serviceLevel(formula), answeredToday: row.statistics.answered,
+                abandonedToday: row.statistics.abandoned, agentsReady: row.snapshot.agents[.ready] ?? 0)
         }
-        var agentRows: [WallboardSnapshot.AgentRow] = []
-        for agent in agents {
-            let state = await controller.state(of: agent) ?? .loggedOut
+        let agentRows = zip(agents, reading.agentStates).map { agent, known in
+            let state = known ?? .loggedOut
             let entered = since[agent].flatMap { $0.state == state ? $0.at : nil } ?? since[agent]?.at ?? 0
             var reason: String?
             if case .paused(let why) = state { reason = why }
-            agentRows.append(WallboardSnapshot.AgentRow(
+            return WallboardSnapshot.AgentRow(
                 agentID: agent.rawValue, name: names[agent.rawValue] ?? agent.rawValue, state: state.kind,
-                secondsInState: max(0, now - entered), reason: reason))
+                secondsInState: max(0, now - entered), reason: reason)
         }
         let snapshot = WallboardSnapshot(generatedAt: now, queues: queueRows, agents: agentRows)
         let sample = CTIMetricsSample(

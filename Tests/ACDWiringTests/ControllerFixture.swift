@@ -1,4 +1,3 @@
-import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
@@ -7,6 +6,7 @@ import Logging
 import Synchronization
 import Telephony
 import Testing
+import TestSupport
 
 /// Everything the controller reported, in order, with a way to wait for one.
 final class EventLog: Sendable {

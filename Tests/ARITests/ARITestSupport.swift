@@ -1,9 +1,9 @@
-import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
 import Foundation
 import Logging
+import TestSupport
 
 /// A fresh temporary folder for one simulator's recordings.
 func temporaryDirectory() -> URL {

@@ -1,8 +1,8 @@
-import TestSupport
 import AMI
 import AsteriskSimulator
 import CTICore
 import Logging
+import TestSupport
 
 /// A simulator on a free loopback port with user `ctibridge`/`s3cret`, a short refused-login
 /// delay, and (for tests that need one) a client configuration for it.

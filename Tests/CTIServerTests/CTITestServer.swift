@@ -1,10 +1,10 @@
-import TestSupport
-import InMemoryLogging
 import CTICore
 import Hummingbird
+import InMemoryLogging
 import Logging
 import NIOCore
 import Testing
+import TestSupport
 @testable import CTIServer
 
 /// A real CTI server on 127.0.0.1, port 0, with two agents, a supervisor and a QA user.

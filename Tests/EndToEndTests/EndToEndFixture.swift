@@ -1,4 +1,3 @@
-import TestSupport
 import ARI
 import AsteriskSimulator
 import CTIApp
@@ -10,6 +9,7 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 import Telephony
+import TestSupport
 
 /// The demo contact centre on loopback: simulator, a real SQLite file, the CTI server on port 0.
 struct EndToEnd: Sendable {

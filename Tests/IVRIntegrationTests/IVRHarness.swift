@@ -1,4 +1,3 @@
-import TestSupport
 import ARI
 import AsteriskSimulator
 import CTICore
@@ -6,6 +5,7 @@ import Foundation
 import Logging
 import Synchronization
 import Telephony
+import TestSupport
 
 /// Records the calls the IVR hands to the ACD; `failing` makes the ACD refuse them.
 final class HandoffRecorder: IVRQueueHandoff {

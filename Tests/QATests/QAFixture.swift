@@ -1,4 +1,3 @@
-import TestSupport
 import AsyncHTTPClient
 import CTIApp
 import CTICore
@@ -11,6 +10,7 @@ import NIOHTTP1
 import Storage
 import Synchronization
 import Testing
+import TestSupport
 
 /// The QA API on a real CTI server (127.0.0.1, port 0) over a real SQLite file, with users,
 /// bearer tokens, a recordings directory holding one 1,000-byte file per indexed call.

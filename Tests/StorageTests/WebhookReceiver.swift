@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,6 +5,7 @@ import Logging
 import NIOCore
 import Storage
 import Synchronization
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 (port 0) that records webhook posts and fails the first ones.
 final class WebhookReceiver: Sendable {
