@@ -154,6 +154,23 @@ struct ControllerOperationTests {
         }
     }
 
+    @Test("a snapshot asked for before a caller was queued does not end that caller; a later one does")
+    func resyncIgnoresChannelsNewerThanTheSnapshot() async throws {
+        try await ControllerFixture.with(Site.one(queue: QueueConfiguration(id: "sales"), agents: ["a1"])) { fx in
+            let application = ARIApplication(name: ControllerFixture.application)
+            let askedBefore = ContinuousClock.now
+            // The IVR hands the caller over before the controller has read the (older) snapshot.
+            let caller = try await fx.queueCaller("sales", number: "111")
+            await fx.controller.resync(ARISnapshot(application: application, channels: [], bridges: [], afterReconnect: true, requestedAt: askedBefore))
+            #expect(await fx.controller.waitingCalls(in: "sales")?.map(\.id) == [caller.call], "still waiting")
+            #expect(!fx.log.all.contains { if case .abandoned = $0 { true } else { false } })
+            // A snapshot asked for after it was queued, without the channel: the caller is gone.
+            await fx.controller.resync(ARISnapshot(application: application, channels: [], bridges: [], afterReconnect: true))
+            #expect(await fx.log.next { if case .abandoned(caller.call, "sales", _) = $0 { true } else { nil } } == true)
+            #expect(await fx.controller.waitingCalls(in: "sales") == [])
+        }
+    }
+
     @Test("bad input gets typed errors and changes nothing")
     func badInput() async throws {
         let queue = QueueConfiguration(id: "sales", maxLength: 1)

@@ -142,7 +142,12 @@ final class Deployment: Sendable {
             try? await group.run()
             following.cancel()
         }
-        let up = await poll(timeout: .seconds(30)) { centre.events.statistics.isConnected && port.withLock({ $0 }) != nil }
+        // On the simulator, also until it has registered the Stasis app: the client counts as
+        // connected once its upgrade is answered, a moment before Asterisk registers the app.
+        let up = await poll(timeout: .seconds(30)) {
+            centre.events.statistics.isConnected && port.withLock({ $0 }) != nil
+                && simulator?.activeApplications.contains(ari.application) != false
+        }
         let run = RunningCentre(
             centre: centre, store: store, http: "http://127.0.0.1:\(port.withLock { $0 } ?? 0)", events: events, group: group, task: task)
         running.withLock { $0 = run }

@@ -26,12 +26,19 @@ public struct ARISnapshot: Sendable, Hashable {
     public var bridges: [ARIBridge]
     /// Whether this follows a reconnect rather than the first connection.
     public var afterReconnect: Bool
+    /// When the first request for this snapshot was sent: a channel that appeared later may be
+    /// missing from ``channels`` although it exists.
+    public var requestedAt: ContinuousClock.Instant
 
     /// A snapshot value.
-    public init(application: ARIApplication, channels: [ARIChannel], bridges: [ARIBridge], afterReconnect: Bool) {
+    public init(
+        application: ARIApplication, channels: [ARIChannel], bridges: [ARIBridge], afterReconnect: Bool,
+        requestedAt: ContinuousClock.Instant = .now
+    ) {
         self.application = application
         self.channels = channels
         self.bridges = bridges
         self.afterReconnect = afterReconnect
+        self.requestedAt = requestedAt
     }
 }

@@ -219,6 +219,7 @@ public final class ARIEventsClient: Service, Sendable {
     /// With ``ARIConfiguration/eventFilter`` set, the filter is put first.
     public func resync(afterReconnect: Bool) async throws(ARIError) -> ARISnapshot {
         await applyEventFilter()
+        let requestedAt = ContinuousClock.now
         let application = try await rest.application(configuration.application)
         var channels: [ARIChannel] = []
         for id in application.channelIDs {
@@ -236,7 +237,8 @@ public final class ARIEventsClient: Service, Sendable {
                 continue
             }
         }
-        return ARISnapshot(application: application, channels: channels, bridges: bridges, afterReconnect: afterReconnect)
+        return ARISnapshot(
+            application: application, channels: channels, bridges: bridges, afterReconnect: afterReconnect, requestedAt: requestedAt)
     }
 
     /// Puts ``ARIConfiguration/eventFilter``; a refusal only costs the events it would have saved.

@@ -28,14 +28,37 @@ extension ACDController {
 
     /// After a (re)connect: channels the ACD follows that Asterisk no longer has hung up while
     /// the events socket was down, and are handled as if their `ChannelDestroyed` had arrived.
+    /// Channels followed only after the snapshot was asked for are left alone: the IVR may hand
+    /// over a new caller before this controller has read the snapshot, which cannot list them.
     public func resync(_ snapshot: ARISnapshot) async {
         let alive = Set(snapshot.channels.map(\.id))
+        let known = followedChannels()
+        followedSince = followedSince.filter { known.contains($0.key) }
+        let gone = known.subtracting(alive).filter { channel in
+            followedSince[channel].map { $0 < snapshot.requestedAt } ?? true
+        }
+        for channel in gone.sorted() { await channelGone(channel) }
+    }
+
+    /// Every channel the controller follows: callers, agent legs, supervisors and their snoops.
+    func followedChannels() -> Set<String> {
         var known = Set(callByChannel.keys).union(agentLegs.keys)
         for supervision in supervisions.values {
             known.insert(supervision.supervisorChannel)
             if let snoop = supervision.snoopChannel { known.insert(snoop) }
         }
-        for channel in known.subtracting(alive).sorted() { await channelGone(channel) }
+        return known
+    }
+
+    /// Notes when the controller began to follow `channels`. Stamps of channels no longer
+    /// followed are dropped at each resync, or once they outnumber the followed ones.
+    func follow(_ channels: String...) {
+        let now = ContinuousClock.now
+        for channel in channels { followedSince[channel] = now }
+        if followedSince.count > 1_024, followedSince.count > 4 * (callByChannel.count + agentLegs.count + 2 * supervisions.count) {
+            let known = followedChannels()
+            followedSince = followedSince.filter { known.contains($0.key) }
+        }
     }
 
     /// A waiting caller pressed ``ACDControllerConfiguration/callbackKey``: they are called back

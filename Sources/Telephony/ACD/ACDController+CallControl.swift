@@ -102,6 +102,7 @@ extension ACDController {
                 supervision.snoopChannel = snoop.id
             }
             supervisions[session] = supervision
+            follow(supervision.supervisorChannel)
             _ = try await rest.originate(ARIOriginate(
                 endpoint: endpoint, target: .application(configuration.application, args: ["acd-supervisor", session]),
                 channelID: supervision.supervisorChannel))

@@ -51,6 +51,7 @@ extension ACDController {
         calls[call] = context
         callByChannel[leg] = call
         callByChannel[customer] = call
+        follow(leg, customer)
         do {
             _ = try await rest.createBridge(types: [.mixing], bridgeID: bridgeID, name: "acd-\(call.rawValue)")
             try await rest.addChannels(bridgeID, [leg])

@@ -61,6 +61,7 @@ extension ACDController {
         }
         let leg = nextID("acd-agent")
         agentLegs[leg] = ACDAgentLeg(call: call, agent: agent)
+        follow(leg)
         offers[call, default: [:]][agent] = leg
         let now = clock.now()
         publish(.offered(agent: agent, call: context.info, wait: now - context.enqueuedAt))

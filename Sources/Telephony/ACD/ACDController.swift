@@ -26,6 +26,9 @@ public actor ACDController {
     var offers: [CallID: [AgentID: String]] = [:]
     var holdingBridges: [QueueID: String] = [:]
     var supervisions: [String: ACDSupervision] = [:]
+    /// When the controller began to follow each channel, so a snapshot asked for earlier does not
+    /// judge a channel it could not have seen (see ``resync(_:)``).
+    var followedSince: [String: ContinuousClock.Instant] = [:]
     var lastStates: [AgentID: AgentState] = [:]
     var timer: Task<Void, Never>?
     var sequence = 0
@@ -118,6 +121,7 @@ public actor ACDController {
         context.holdingBridge = holding
         calls[info.id] = context
         callByChannel[info.channelID] = info.id
+        follow(info.channelID)
         var arrival = CallArrival(
             id: info.id, queue: info.queue, priority: context.priority, skills: context.skills, callerNumber: info.callerNumber,
             preferredAgents: preferred)
