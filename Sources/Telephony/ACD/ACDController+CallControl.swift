@@ -103,6 +103,7 @@ extension ACDController {
             }
             supervisions[session] = supervision
             follow(supervision.supervisorChannel)
+            if let snoop = supervision.snoopChannel { follow(snoop) }
             _ = try await rest.originate(ARIOriginate(
                 endpoint: endpoint, target: .application(configuration.application, args: ["acd-supervisor", session]),
                 channelID: supervision.supervisorChannel))
