@@ -191,23 +191,31 @@ extension ARISimulator {
 
     private func isSafe(_ name: String) -> Bool { !name.contains("..") && !name.hasPrefix("/") }
 
+    /// Waits for the WAVs still to be written. Asterisk's file is on disk while it records, so a
+    /// stopped recording is stored at once; every stored-recording request reads after this.
+    private func settleRecordings() { recordingWriter.sync {} }
+
     func listStoredRecordings() -> ARISimReply {
+        settleRecordings()
         let files = (try? FileManager.default.contentsOfDirectory(atPath: configuration.recordingsDirectory.path)) ?? []
         let stored = files.filter { $0.hasSuffix(".wav") }.sorted().map { ARIStoredRecording(name: String($0.dropLast(4)), format: "wav") }
         return .json(stored)
     }
 
     func getStoredRecording(_ name: String) -> ARISimReply {
+        settleRecordings()
         guard isSafe(name), FileManager.default.fileExists(atPath: fileURL(name).path) else { return .recordingNotFound }
         return .json(ARIStoredRecording(name: name, format: "wav"))
     }
 
     func storedRecordingFile(_ name: String) -> ARISimReply {
+        settleRecordings()
         guard isSafe(name), let data = FileManager.default.contents(atPath: fileURL(name).path) else { return .recordingNotFound }
         return ARISimReply(status: 200, headers: [("Content-Type", "audio/wav")], body: Array(data))
     }
 
     func deleteStoredRecording(_ name: String) -> ARISimReply {
+        settleRecordings()
         guard isSafe(name), (try? FileManager.default.removeItem(at: fileURL(name))) != nil else { return .recordingNotFound }
         return .noContent
     }

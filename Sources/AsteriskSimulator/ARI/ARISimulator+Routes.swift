@@ -27,17 +27,10 @@ extension ARISimulator {
         case ("DELETE", 2) where p[0] == "playbacks": return stopPlayback(p[1])
         case ("POST", 3) where p[0] == "playbacks" && p[2] == "control": return controlPlayback(p[1], request)
 
-        case (_, 3...4) where p[0] == "recordings" && p[1] == "stored", ("GET", 2) where p[0] == "recordings" && p[1] == "stored":
-            // Asterisk's file is on disk while it records, so a stopped recording is listed at once:
-            // wait for the WAVs this simulator still has to write.
-            recordingWriter.sync {}
-            switch (request.method, p.count) {
-            case ("GET", 2): return listStoredRecordings()
-            case ("GET", 3): return getStoredRecording(p[2])
-            case ("DELETE", 3): return deleteStoredRecording(p[2])
-            case ("GET", 4) where p[3] == "file": return storedRecordingFile(p[2])
-            default: return .error(404, "Resource not found")
-            }
+        case ("GET", 2) where p[0] == "recordings" && p[1] == "stored": return listStoredRecordings()
+        case ("GET", 3) where p[0] == "recordings" && p[1] == "stored": return getStoredRecording(p[2])
+        case ("DELETE", 3) where p[0] == "recordings" && p[1] == "stored": return deleteStoredRecording(p[2])
+        case ("GET", 4) where p[0] == "recordings" && p[1] == "stored" && p[3] == "file": return storedRecordingFile(p[2])
         case ("GET", 3) where p[0] == "recordings" && p[1] == "live": return getLiveRecording(p[2])
         case ("POST", 4) where p[0] == "recordings" && p[1] == "live" && p[3] == "stop": return finishRecording(p[2], cancel: false)
         case ("DELETE", 3) where p[0] == "recordings" && p[1] == "live": return finishRecording(p[2], cancel: true)
