@@ -81,15 +81,16 @@ public final class ARIEventsClient: Service, Sendable {
         defer { subscribers.finish() }
         let own = group == nil ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
         let loops: any EventLoopGroup = group ?? own!
+        var failure: (any Error)?
         do {
             try await cancelWhenGracefulShutdown { try await self.connectLoop(on: loops) }
         } catch is CancellationError {
         } catch let error as ARIError where error.code == .cancelled {
         } catch {
-            try? await own?.shutdownGracefully()
-            throw error
+            failure = error
         }
         try? await own?.shutdownGracefully()
+        if let failure { throw failure }
     }
 
     private func connectLoop(on loops: any EventLoopGroup) async throws {
